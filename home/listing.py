@@ -1,0 +1,234 @@
+"""One filter-and-paginate mechanism for every listing (stories, members, knowledge, training).
+
+A listing page declares its filters and sort orders; `Listing` reads the GET parameters, narrows
+the queryset, counts each filter's options against the other choices (faceting), and paginates.
+The same object feeds the HTML page, its feeds and its CSV/JSON exports, so they always agree.
+Counting costs one query per filter whatever the number of options or items shown.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from home.localization import localized_terms
+
+
+@dataclass
+class FilterOption:
+    """One value a visitor can choose, with how many items it would give."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    css_class: str = ""
+
+
+@dataclass
+class ListingFilter:
+    """A filter bound to one GET parameter; subclasses say how to narrow and how to count."""
+
+    param: str
+    label: str
+    lookup: str
+    values: list = field(default_factory=list)
+    options: list = field(default_factory=list)
+
+    def parse(self, querydict):
+        """Keep the requested values; unknown ones are dropped by `resolve`."""
+        self.values = [v for v in querydict.getlist(self.param) if v.strip()][:20]
+
+    def apply(self, queryset):
+        """Narrow the queryset to items matching any of the selected values."""
+        if not self.values:
+            return queryset
+        matching = queryset.model.objects.filter(**{f"{self.lookup}__in": self.values})
+        return queryset.filter(pk__in=matching.values("pk"))
+
+    def counts(self, queryset):
+        """A dict value -> number of distinct items in `queryset` having it (one query)."""
+        rows = (
+            queryset.order_by()
+            .values(self.lookup)
+            .annotate(n=Count("pk", distinct=True))
+            .values_list(self.lookup, "n")
+        )
+        return {str(value): n for value, n in rows if value is not None}
+
+    def labels(self, values, locale):
+        """A dict value -> (label, css class) for the given values."""
+        return {value: (value, "") for value in values}
+
+    def build_options(self, queryset, locale):
+        """Compute the options shown for this filter, most relevant first."""
+        counts = self.counts(queryset)
+        known = set(counts) | set(self.values)
+        labels = self.labels(known, locale)
+        self.values = [v for v in self.values if v in labels]
+        self.options = [
+            FilterOption(
+                value=value,
+                label=labels[value][0],
+                count=counts.get(value, 0),
+                selected=value in self.values,
+                css_class=labels[value][1],
+            )
+            for value in self.order(labels)
+        ]
+
+    def order(self, labels):
+        """Option order: alphabetical by label."""
+        return sorted(labels, key=lambda v: str(labels[v][0]).casefold())
+
+
+@dataclass
+class TaxonomyFilter(ListingFilter):
+    """Filter by a translatable snippet, compared across languages by its shared slug."""
+
+    model: type = None
+
+    def labels(self, values, locale):
+        """Names in the visitor's language (one query), for slugs that exist."""
+        terms = {t.slug: t for t in self.model.objects.filter(slug__in=values)}
+        localized = localized_terms(self.model, (t.translation_key for t in terms.values()), locale)
+        result = {}
+        for slug, term in terms.items():
+            shown = localized.get(term.translation_key, term)
+            result[slug] = (str(shown), getattr(shown, "css_class", ""))
+        return result
+
+    def order(self, labels):
+        """Goals keep their UN number order; other terms are alphabetical."""
+        if hasattr(self.model, "number"):
+            return sorted(labels, key=lambda v: int(labels[v][0].split(".")[0]))
+        return super().order(labels)
+
+
+@dataclass
+class ChoiceFilter(ListingFilter):
+    """Filter by a field with fixed choices (status, kind, audience, region)."""
+
+    choices: list = field(default_factory=list)
+
+    def labels(self, values, locale):
+        """Translated choice labels for the values that are real choices."""
+        names = dict(self.choices)
+        return {value: (str(names[value]), "") for value in values if value in names}
+
+    def order(self, labels):
+        """Choices keep the order they are declared in."""
+        return [value for value, _label in self.choices if value in labels]
+
+
+@dataclass
+class YearFilter(ListingFilter):
+    """Filter by a year (an integer field, or a date field's year)."""
+
+    def parse(self, querydict):
+        """Only four-digit years are kept."""
+        super().parse(querydict)
+        self.values = [v for v in self.values if v.isdigit() and len(v) == 4]
+
+    def labels(self, values, locale):
+        """Years label themselves."""
+        return {value: (value, "") for value in values}
+
+    def order(self, labels):
+        """Newest year first."""
+        return sorted(labels, reverse=True)
+
+
+@dataclass
+class SortOrder:
+    """A way to order the listing, named by the `sort` GET parameter."""
+
+    value: str
+    label: str
+    ordering: tuple
+
+
+class Listing:
+    """A filtered, counted and paginated view of a queryset, driven by GET parameters."""
+
+    page_param = "page"
+
+    def __init__(self, request, queryset, filters, sort_orders, page_size=None, locale=None):
+        """Read the request's parameters and compute results, facets and the current page."""
+        self.request = request
+        self.base_queryset = queryset
+        self.filters = filters
+        self.sort_orders = sort_orders
+        self.page_size = page_size or settings.LISTING_PAGE_SIZE
+        self.locale = locale or Locale.get_active()
+        querydict = request.GET
+        for listing_filter in filters:
+            listing_filter.parse(querydict)
+        sort_values = [s.value for s in sort_orders]
+        requested_sort = querydict.get("sort", "")
+        self.sort = requested_sort if requested_sort in sort_values else sort_values[0]
+        for listing_filter in filters:
+            others = self._apply_filters(queryset, exclude=listing_filter)
+            listing_filter.build_options(others, self.locale)
+        self.queryset = self._apply_filters(queryset).order_by(*self._ordering())
+
+    def _apply_filters(self, queryset, exclude=None):
+        for listing_filter in self.filters:
+            if listing_filter is not exclude:
+                queryset = listing_filter.apply(queryset)
+        return queryset
+
+    def _ordering(self):
+        return next(s.ordering for s in self.sort_orders if s.value == self.sort)
+
+    @property
+    def is_filtered(self):
+        """True when any filter is active: such combinations are not indexed by search engines."""
+        return any(f.values for f in self.filters)
+
+    @property
+    def active_filters(self):
+        """The chosen options, each with the query string that removes it."""
+        chosen = []
+        for listing_filter in self.filters:
+            for option in listing_filter.options:
+                if option.selected:
+                    chosen.append(
+                        {
+                            "filter": listing_filter,
+                            "option": option,
+                            "remove_url": "?" + self.querystring(remove=(listing_filter.param, option.value)),
+                        }
+                    )
+        return chosen
+
+    def params(self):
+        """The listing's effective parameters as (name, value) pairs, without the page."""
+        pairs = [(f.param, value) for f in self.filters for value in f.values]
+        if self.sort != self.sort_orders[0].value:
+            pairs.append(("sort", self.sort))
+        return pairs
+
+    def querystring(self, remove=None, **extra):
+        """The query string of this view, minus one (param, value) pair, plus extra params."""
+        pairs = [pair for pair in self.params() if pair != remove]
+        pairs.extend((key, value) for key, value in extra.items() if value is not None)
+        return urlencode(pairs)
+
+    def get_page(self):
+        """The requested page of results; a page that does not exist is a 404 with a message."""
+        paginator = Paginator(self.queryset, self.page_size)
+        number = self.request.GET.get(self.page_param, "1")
+        try:
+            return paginator.page(number)
+        except PageNotAnInteger as exc:
+            raise Http404(_("The page number must be a whole number.")) from exc
+        except EmptyPage as exc:
+            raise Http404(
+                _("There is no page %(number)s of these results.") % {"number": number[:10]}
+            ) from exc

@@ -1,0 +1,87 @@
+"""The abstract page every public page type builds on: summary, image, metadata, translations."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+SUMMARY_MAX_LENGTH = 300
+
+
+class BasePage(Page):
+    """A public page with a summary, a listing/sharing image and structured-data hooks."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=SUMMARY_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "At most 300 characters. Shown in listings, search results and as the page's "
+            "description for search engines and social media."
+        ),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in listings and when the page is shared. Landscape, 1200 px wide."),
+    )
+    image_alt = models.CharField(
+        _("image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe what the image shows. Required when an image is chosen."),
+    )
+
+    summary_panels = [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt")],
+            heading=_("Image"),
+        ),
+    ]
+    promote_panels = Page.promote_panels
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale_id"),
+    ]
+    override_translatable_fields = [
+        TranslatableField("summary"),
+        TranslatableField("image_alt"),
+        SynchronizedField("image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        """An image needs its alternative text; the admin form shows the error on the field."""
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Describe the image for people who cannot see it.")}
+            )
+
+    @property
+    def meta_description(self):
+        """The description for search engines: the SEO field, else the summary."""
+        return self.search_description or self.summary
+
+    def get_structured_data(self, request):
+        """schema.org data for this page as a dict (JSON-LD); page types refine it."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "name": self.title,
+            "description": self.meta_description,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }

@@ -1,0 +1,117 @@
+"""Shared vocabulary: translatable snippets with stable slugs, compared by translation key."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class Region(models.TextChoices):
+    """The partnership's four regions, as the brochure groups members."""
+
+    AFRICA_MIDDLE_EAST = "africa-middle-east", _("Africa and Middle East")
+    AMERICAS = "americas", _("Americas")
+    ASIA_PACIFIC = "asia-pacific", _("Asia and Pacific")
+    EUROPE = "europe", _("Europe")
+
+
+class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
+    """A named term with a slug shared by all its translations (the slug is synchronized)."""
+
+    name = models.CharField(_("name"), max_length=255, help_text=_("Shown to visitors."))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        allow_unicode=False,
+        help_text=_("Stable identifier used in filter links; the same in every language."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PolicyArea(TaxonomyTerm):
+    """A policy area that reforms and knowledge products are tagged with."""
+
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One or two sentences shown on filter pages.")
+    )
+
+    panels = [*TaxonomyTerm.panels, FieldPanel("description")]
+    translatable_fields = [*TaxonomyTerm.translatable_fields, TranslatableField("description")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("policy area")
+        verbose_name_plural = _("policy areas")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_policyarea_slug"),
+        ]
+
+
+class SustainableDevelopmentGoal(TaxonomyTerm):
+    """One of the 17 UN Sustainable Development Goals, with its number and official colour."""
+
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("The goal's number, 1 to 17.")
+    )
+    colour = models.CharField(
+        _("colour"), max_length=7, help_text=_("The UN's official colour, as #RRGGBB.")
+    )
+
+    panels = [FieldPanel("number"), *TaxonomyTerm.panels, FieldPanel("colour")]
+    translatable_fields = [
+        *TaxonomyTerm.translatable_fields,
+        SynchronizedField("number"),
+        SynchronizedField("colour"),
+    ]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("sustainable development goal")
+        verbose_name_plural = _("sustainable development goals")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_sdg_slug"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+    @property
+    def css_class(self):
+        """The stylesheet class that carries this goal's colour (no inline styles under CSP)."""
+        return f"sdg-{self.number}"
+
+
+class Country(TaxonomyTerm):
+    """A country with its ISO 3166-1 code and the partnership region it belongs to."""
+
+    iso_code = models.CharField(
+        _("ISO code"), max_length=2, help_text=_("Two-letter ISO 3166-1 code, e.g. ES.")
+    )
+    region = models.CharField(
+        _("region"), max_length=32, choices=Region.choices, help_text=_("Partnership region.")
+    )
+
+    panels = [*TaxonomyTerm.panels, FieldPanel("iso_code"), FieldPanel("region")]
+    translatable_fields = [
+        *TaxonomyTerm.translatable_fields,
+        SynchronizedField("iso_code"),
+        SynchronizedField("region"),
+    ]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_country_slug"),
+        ]

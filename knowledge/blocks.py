@@ -1,0 +1,94 @@
+"""Blocks of knowledge products and training modules."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+
+from home.blocks import PARAGRAPH_FEATURES
+
+
+def language_choices():
+    """Languages a file can be in: the site's languages (their own names)."""
+    return list(settings.LANGUAGES)
+
+
+class FileBlock(blocks.StructBlock):
+    """A downloadable file of a knowledge product, in one language."""
+
+    document = DocumentChooserBlock(label=_("Document"), help_text=_("Choose or upload a file."))
+    language = blocks.ChoiceBlock(
+        choices=language_choices, default="en", label=_("Language"),
+        help_text=_("The language the file is written in."),
+    )
+    label = blocks.CharBlock(
+        label=_("Label"), max_length=160, help_text=_("e.g. Full report (PDF).")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "components/blocks/file.html"
+        label = _("File")
+
+
+class ChoiceAnswerBlock(blocks.StructBlock):
+    """One answer of a check-your-understanding question."""
+
+    text = blocks.CharBlock(label=_("Answer"), max_length=250, help_text=_("An answer to offer."))
+    correct = blocks.BooleanBlock(required=False, label=_("Correct"), help_text=_("The right one."))
+
+    class Meta:
+        icon = "radio-full"
+        label = _("Answer")
+
+
+class QuestionBlock(blocks.StructBlock):
+    """An optional check-your-understanding question: leave the prompt empty for none."""
+
+    prompt = blocks.CharBlock(
+        required=False, label=_("Question"), max_length=300,
+        help_text=_("Leave empty if the lesson has no question."),
+    )
+    choices = blocks.ListBlock(ChoiceAnswerBlock(), min_num=0, max_num=6, label=_("Answers"))
+    explanation = blocks.TextBlock(
+        required=False, label=_("Explanation"), help_text=_("Shown after the visitor answers.")
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Check your understanding")
+
+    def clean(self, value):
+        """A question needs at least two answers, exactly one of them correct."""
+        value = super().clean(value)
+        if value.get("prompt"):
+            choices = value.get("choices") or []
+            correct = sum(1 for choice in choices if choice.get("correct"))
+            if len(choices) < 2 or correct != 1:
+                raise StructBlockValidationError(
+                    block_errors={
+                        "choices": ErrorList(
+                            [ValidationError(_("Give at least two answers, exactly one correct."))]
+                        )
+                    }
+                )
+        return value
+
+
+class LessonBlock(blocks.StructBlock):
+    """One lesson of a training module."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200, help_text=_("The lesson's title."))
+    body = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES, label=_("Body"), help_text=_("What the lesson teaches.")
+    )
+    video = EmbedBlock(required=False, label=_("Video"), help_text=_("Optional video address."))
+    question = QuestionBlock(required=False)
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Lesson")

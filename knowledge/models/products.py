@@ -1,0 +1,251 @@
+"""Knowledge products: research, guides, toolkits and more, with files in several languages."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BodyBlock
+from home.listing import ChoiceFilter, ListingFilter, SortOrder, TaxonomyFilter, YearFilter
+from home.models import BasePage, PolicyArea, SustainableDevelopmentGoal
+from home.models.listing_page import ListingPageMixin
+from knowledge.blocks import FileBlock
+
+
+class KnowledgeKind(models.TextChoices):
+    """The kinds of knowledge product the partnership publishes."""
+
+    RESEARCH_REPORT = "research_report", _("Research report")
+    GUIDE = "guide", _("Guide")
+    TOOLKIT = "toolkit", _("Toolkit")
+    POLICY_BRIEF = "policy_brief", _("Policy brief")
+    CASE_STUDY_COLLECTION = "case_study_collection", _("Case study collection")
+    VIDEO = "video", _("Video")
+    DATASET = "dataset", _("Dataset")
+
+
+class FileLanguageFilter(ListingFilter):
+    """Filter by the language of a product's files (kept in `file_languages`)."""
+
+    def apply(self, queryset):
+        """Products with a file in any of the chosen languages."""
+        if not self.values:
+            return queryset
+        query = models.Q()
+        for code in self.values:
+            query |= models.Q(file_languages__contains=f"|{code}|")
+        return queryset.filter(query)
+
+    def counts(self, queryset):
+        """Products per file language (one query over the stored language lists)."""
+        counts = {}
+        for languages in queryset.order_by().values_list("file_languages", flat=True):
+            for code in filter(None, (languages or "").split("|")):
+                counts[code] = counts.get(code, 0) + 1
+        return counts
+
+    def labels(self, values, locale):
+        """Languages by their own names."""
+        from django.conf import settings
+
+        names = dict(settings.LANGUAGES)
+        return {value: (names[value], "") for value in values if value in names}
+
+
+class KnowledgeIndexPage(ListingPageMixin, BasePage):
+    """All knowledge products, filterable by kind, policy area, goal, file language and year."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), *BasePage.summary_panels]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["knowledge.KnowledgeProductPage"]
+    max_count_per_parent = 1
+    listing_model_name = "knowledge.KnowledgeProductPage"
+
+    class Meta:
+        verbose_name = _("knowledge index")
+
+    def get_filters(self):
+        """Kind, policy area, goal, file language and year."""
+        return [
+            ChoiceFilter("kind", _("Kind"), "kind", choices=KnowledgeKind.choices),
+            TaxonomyFilter("policy_area", _("Policy area"), "policy_areas__slug", model=PolicyArea),
+            TaxonomyFilter("sdg", _("Sustainable Development Goal"), "sdgs__slug",
+                           model=SustainableDevelopmentGoal),
+            FileLanguageFilter("language", _("Language of the files"), "file_languages"),
+            YearFilter("year", _("Year"), "publication_date__year"),
+        ]
+
+    def get_sort_orders(self):
+        """Newest first, or A to Z."""
+        return [
+            SortOrder("newest", _("Newest first"), ("-publication_date", "title")),
+            SortOrder("title", _("A to Z"), ("title",)),
+        ]
+
+    def get_listing_queryset(self, locale):
+        """Products with what their cards show, fetched up front."""
+        return (
+            super()
+            .get_listing_queryset(locale)
+            .select_related("image", "locale")
+            .prefetch_related("policy_areas")
+        )
+
+
+class KnowledgeProductPage(BasePage):
+    """A research report, guide, toolkit or other product, with files or an external link."""
+
+    kind = models.CharField(
+        _("kind"), max_length=32, choices=KnowledgeKind.choices, help_text=_("What it is.")
+    )
+    authors = models.CharField(
+        _("authors"), max_length=255, blank=True, help_text=_("People or teams who wrote it.")
+    )
+    publisher = models.CharField(
+        _("publisher"), max_length=255, default="Open Cities Partnership",
+        help_text=_("Who publishes it."),
+    )
+    publication_date = models.DateField(_("publication date"), help_text=_("When it came out."))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"), help_text=_("Content."))
+    files = StreamField(
+        [("file", FileBlock())],
+        blank=True,
+        verbose_name=_("files"),
+        help_text=_("Downloadable files, each with its language."),
+    )
+    external_url = models.URLField(
+        _("external link"), blank=True, help_text=_("Where it is published, if not as a file.")
+    )
+    file_languages = models.CharField(
+        max_length=100, blank=True, editable=False,
+        help_text="Languages of the files as |en|es|, kept for filtering.",
+    )
+    policy_areas = ParentalManyToManyField(
+        PolicyArea, verbose_name=_("policy areas"), blank=True, related_name="+",
+        help_text=_("Policy areas it covers."),
+    )
+    sdgs = ParentalManyToManyField(
+        SustainableDevelopmentGoal, verbose_name=_("Sustainable Development Goals"), blank=True,
+        related_name="+", help_text=_("UN goals it relates to."),
+    )
+    related_members = ParentalManyToManyField(
+        "stories.MemberProfilePage", verbose_name=_("related members"), blank=True,
+        related_name="+", help_text=_("Members it is about."),
+    )
+    related_stories = ParentalManyToManyField(
+        "stories.ReformStoryPage", verbose_name=_("related stories"), blank=True,
+        related_name="+", help_text=_("Reform stories it draws on."),
+    )
+    licence = models.CharField(
+        _("licence"), max_length=80, default="CC BY 4.0", help_text=_("e.g. CC BY 4.0.")
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("authors"),
+                FieldPanel("publisher"),
+                FieldPanel("publication_date"),
+                FieldPanel("licence"),
+            ],
+            heading=_("Publication"),
+        ),
+        *BasePage.summary_panels,
+        MultiFieldPanel(
+            [FieldPanel("files"), FieldPanel("external_url")],
+            heading=_("Files or link"),
+            help_text=_("Give at least one file or an external link."),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("policy_areas", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_members"),
+                FieldPanel("related_stories"),
+            ],
+            heading=_("Classification"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("authors"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("publication_date"),
+        index.RelatedFields("policy_areas", [index.SearchField("name")]),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("kind"),
+        SynchronizedField("publication_date"),
+        SynchronizedField("files"),
+        SynchronizedField("external_url"),
+        SynchronizedField("policy_areas"),
+        SynchronizedField("sdgs"),
+        SynchronizedField("related_members"),
+        SynchronizedField("related_stories"),
+        SynchronizedField("licence"),
+        SynchronizedField("publisher"),
+    ]
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("knowledge product")
+
+    def clean(self):
+        """A product needs files or an external link, and a summary."""
+        super().clean()
+        errors = {}
+        if not len(self.files) and not self.external_url:
+            errors["external_url"] = _("Add at least one file or an external link.")
+        if not self.summary.strip():
+            errors["summary"] = _("Write a summary of at most 300 characters.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        """Keep the file languages in step with the files, for the language filter."""
+        codes = sorted({block.value["language"] for block in self.files})
+        self.file_languages = "|" + "|".join(codes) + "|" if codes else ""
+        return super().save(*args, **kwargs)
+
+    @property
+    def year(self):
+        """The publication year."""
+        return self.publication_date.year
+
+    def citation(self, request=None):
+        """A plain-text citation: authors, year, title, publisher, address."""
+        authors = self.authors or self.publisher
+        url = self.get_full_url(request)
+        return f"{authors} ({self.year}). {self.title}. {self.publisher}. {url}"
+
+    def get_structured_data(self, request):
+        """A schema.org Report (or CreativeWork for videos and datasets)."""
+        data = super().get_structured_data(request)
+        schema_type = {
+            KnowledgeKind.VIDEO: "VideoObject",
+            KnowledgeKind.DATASET: "Dataset",
+        }.get(self.kind, "Report")
+        data.update(
+            {
+                "@type": schema_type,
+                "headline": self.title,
+                "datePublished": self.publication_date.isoformat(),
+                "author": {"@type": "Organization", "name": self.authors or self.publisher},
+                "publisher": {"@type": "Organization", "name": self.publisher},
+                "license": self.licence,
+            }
+        )
+        return data

@@ -1,0 +1,184 @@
+"""Training modules: structured orientation for civil servants and civil-society stakeholders."""
+
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.models import BasePage
+from knowledge.blocks import LessonBlock
+
+
+class Audience(models.TextChoices):
+    """Who a training module is written for."""
+
+    CIVIL_SERVANTS = "civil_servants", _("Civil servants")
+    STAKEHOLDERS = "stakeholders", _("Non-governmental stakeholders")
+    EVERYONE = "everyone", _("Everyone")
+
+
+class Level(models.TextChoices):
+    """How much a module assumes the learner knows."""
+
+    INTRODUCTORY = "introductory", _("Introductory")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
+
+
+class TrainingIndexPage(BasePage):
+    """The structured orientation: one track of modules per audience, in order."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the tracks."))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), *BasePage.summary_panels]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["knowledge.TrainingModulePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("training index")
+
+    def get_tracks(self):
+        """(audience label, modules in order) for each audience that has live modules."""
+        modules = (
+            TrainingModulePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .order_by("track_order", "title")
+        )
+        by_audience = {}
+        for module in modules:
+            by_audience.setdefault(module.audience, []).append(module)
+        return [
+            {"audience": value, "label": label, "modules": by_audience[value]}
+            for value, label in Audience.choices
+            if value in by_audience
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        """Add the tracks."""
+        context = super().get_context(request, *args, **kwargs)
+        context["tracks"] = self.get_tracks()
+        return context
+
+
+class TrainingModulePage(RoutablePageMixin, BasePage):
+    """A module of ordered lessons, each reachable at its own address with previous and next."""
+
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, help_text=_("Who it is for.")
+    )
+    level = models.CharField(
+        _("level"), max_length=20, choices=Level.choices, default=Level.INTRODUCTORY,
+        help_text=_("How much it assumes."),
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"), help_text=_("How long it takes to complete, in minutes.")
+    )
+    track_order = models.PositiveSmallIntegerField(
+        _("position in track"), default=1, help_text=_("Order within its audience's track.")
+    )
+    learning_objectives = StreamField(
+        [("objective", blocks.CharBlock(max_length=250, label=_("Objective")))],
+        blank=True,
+        verbose_name=_("learning objectives"),
+        help_text=_("What the learner will be able to do afterwards."),
+    )
+    lessons = StreamField(
+        [("lesson", LessonBlock())],
+        verbose_name=_("lessons"),
+        help_text=_("The lessons, in order."),
+    )
+    related_knowledge = ParentalManyToManyField(
+        "knowledge.KnowledgeProductPage", verbose_name=_("related knowledge products"),
+        blank=True, related_name="+", help_text=_("Products to read next."),
+    )
+    prerequisites = ParentalManyToManyField(
+        "self", verbose_name=_("prerequisite modules"), symmetrical=False, blank=True,
+        related_name="+", help_text=_("Modules to take first."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("audience"), FieldPanel("level")]),
+                FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("track_order")]),
+            ],
+            heading=_("Module"),
+        ),
+        *BasePage.summary_panels,
+        FieldPanel("learning_objectives"),
+        FieldPanel("lessons"),
+        FieldPanel("related_knowledge"),
+        FieldPanel("prerequisites"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("learning_objectives"),
+        index.SearchField("lessons"),
+        index.FilterField("audience"),
+        index.FilterField("level"),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("audience"),
+        SynchronizedField("level"),
+        SynchronizedField("estimated_minutes"),
+        SynchronizedField("track_order"),
+        SynchronizedField("related_knowledge"),
+        SynchronizedField("prerequisites"),
+    ]
+    parent_page_types = ["knowledge.TrainingIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("training module")
+
+    def lesson_count(self):
+        """How many lessons the module has."""
+        return len(self.lessons)
+
+    @path("")
+    def overview(self, request):
+        """The module's overview: objectives and the list of lessons."""
+        return self.render(request, context_overrides={"lesson": None})
+
+    @path("lessons/<int:number>/")
+    def lesson(self, request, number):
+        """One lesson (numbered from 1), with previous and next."""
+        lessons = list(self.lessons)
+        if not 1 <= number <= len(lessons):
+            raise Http404(_("This module has no lesson %(number)s.") % {"number": number})
+        return self.render(
+            request,
+            context_overrides={
+                "lesson": lessons[number - 1],
+                "lesson_number": number,
+                "previous_number": number - 1 if number > 1 else None,
+                "next_number": number + 1 if number < len(lessons) else None,
+            },
+            template="knowledge/training_lesson_page.html",
+        )
+
+    def get_structured_data(self, request):
+        """A schema.org Course."""
+        data = super().get_structured_data(request)
+        data.update(
+            {
+                "@type": "Course",
+                "name": self.title,
+                "educationalLevel": self.get_level_display(),
+                "audience": {"@type": "Audience", "audienceType": self.get_audience_display()},
+                "timeRequired": f"PT{self.estimated_minutes}M",
+                "provider": {"@type": "Organization", "name": "Open Cities"},
+                "hasCourseInstance": {"@type": "CourseInstance", "courseMode": "online"},
+            }
+        )
+        return data

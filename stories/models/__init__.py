@@ -1,0 +1,12 @@
+"""Models of the stories app: member directory and reform stories."""
+
+from stories.models.members import MemberIndexPage, MemberKind, MemberProfilePage
+from stories.models.reforms import ReformStoryPage, StoryIndexPage
+
+__all__ = [
+    "MemberIndexPage",
+    "MemberKind",
+    "MemberProfilePage",
+    "ReformStoryPage",
+    "StoryIndexPage",
+]

@@ -1,0 +1,210 @@
+"""The member directory and each member government's profile."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BodyBlock
+from home.listing import ChoiceFilter, Listing, SortOrder, TaxonomyFilter
+from home.models import BasePage, Country, Region
+from home.models.listing_page import ListingPageMixin
+from stories.blocks import ActionPlanBlock, CommitmentBlock, ContactBlock
+
+
+class MemberKind(models.TextChoices):
+    """The kinds of local government the partnership counts among its members."""
+
+    CITY = "city", _("City")
+    MUNICIPALITY = "municipality", _("Municipality")
+    PROVINCE = "province", _("Province")
+    STATE = "state", _("State")
+    REGION = "region", _("Region")
+    COUNTY = "county", _("County")
+    DISTRICT = "district", _("District")
+    DEPARTMENT = "department", _("Department")
+    REGENCY = "regency", _("Regency")
+    TERRITORY = "territory", _("Territory")
+    NATION = "nation", _("Devolved nation")
+
+
+class MemberIndexPage(ListingPageMixin, BasePage):
+    """The directory of member governments, grouped by country, with region and kind filters."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the directory."))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), *BasePage.summary_panels]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.MemberProfilePage"]
+    max_count_per_parent = 1
+    listing_model_name = "stories.MemberProfilePage"
+    listing_page_size = 200
+
+    class Meta:
+        verbose_name = _("member directory")
+
+    def get_filters(self):
+        """Region, country and kind of government."""
+        return [
+            ChoiceFilter("region", _("Region"), "country__region", choices=Region.choices),
+            TaxonomyFilter("country", _("Country"), "country__slug", model=Country),
+            ChoiceFilter("kind", _("Kind of government"), "kind", choices=MemberKind.choices),
+        ]
+
+    def get_sort_orders(self):
+        """By country (the brochure's order), or by name."""
+        return [
+            SortOrder("country", _("By country"), ("country__name", "title")),
+            SortOrder("name", _("A to Z"), ("title",)),
+        ]
+
+    def get_listing_queryset(self, locale):
+        """Members with their country, ready for grouping."""
+        return super().get_listing_queryset(locale).select_related("country", "logo")
+
+
+class MemberProfilePage(BasePage):
+    """A member government: who it is, when it joined, its action plans and commitments."""
+
+    official_name = models.CharField(
+        _("official name"),
+        max_length=255,
+        blank=True,
+        help_text=_("The government's official name, e.g. Ayuntamiento de Madrid."),
+    )
+    kind = models.CharField(
+        _("kind of government"),
+        max_length=20,
+        choices=MemberKind.choices,
+        help_text=_("City, province, region and so on."),
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The country the member is in."),
+    )
+    year_joined = models.PositiveSmallIntegerField(
+        _("year joined"), help_text=_("The year it joined the partnership.")
+    )
+    population = models.PositiveBigIntegerField(
+        _("population"), null=True, blank=True, help_text=_("Approximate; leave empty if unknown.")
+    )
+    website = models.URLField(_("website"), blank=True, help_text=_("The official website."))
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The government's logo or coat of arms."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"), help_text=_("Profile."))
+    action_plans = StreamField(
+        [("action_plan", ActionPlanBlock())],
+        blank=True,
+        verbose_name=_("action plans"),
+        help_text=_("Action plans, newest first."),
+    )
+    commitments = StreamField(
+        [("commitment", CommitmentBlock())],
+        blank=True,
+        verbose_name=_("commitments"),
+        help_text=_("Commitments of its action plans, in order."),
+    )
+    contacts = StreamField(
+        [("contact", ContactBlock())],
+        blank=True,
+        verbose_name=_("public contacts"),
+        help_text=_("Optional public points of contact."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+        help_text=_("For the map, e.g. 40.41678."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+        help_text=_("For the map, e.g. -3.70379."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("official_name"),
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("year_joined"), FieldPanel("population")]),
+                FieldPanel("website"),
+                FieldPanel("logo"),
+            ],
+            heading=_("Member"),
+        ),
+        *BasePage.summary_panels,
+        FieldPanel("body"),
+        FieldPanel("action_plans"),
+        FieldPanel("commitments"),
+        FieldPanel("contacts"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map")),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("official_name"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("country"),
+        index.FilterField("year_joined"),
+        index.RelatedFields("country", [index.SearchField("name")]),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("kind"),
+        SynchronizedField("country"),
+        SynchronizedField("year_joined"),
+        SynchronizedField("population"),
+        SynchronizedField("website"),
+        SynchronizedField("logo"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+    ]
+    parent_page_types = ["stories.MemberIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("member profile")
+
+    def get_stories(self):
+        """This member's live reform stories in this page's language (with fallback)."""
+        from stories.models.reforms import ReformStoryPage
+
+        return list(
+            ReformStoryPage.objects.live()
+            .filter(member__translation_key=self.translation_key, locale_id=self.locale_id)
+            .select_related("image")
+            .order_by("-start_year", "title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        """Add the member's stories."""
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = self.get_stories()
+        return context
+
+    def get_structured_data(self, request):
+        """A schema.org GovernmentOrganization."""
+        data = super().get_structured_data(request)
+        data.update(
+            {
+                "@type": "GovernmentOrganization",
+                "name": self.official_name or self.title,
+                "alternateName": self.title,
+                "areaServed": {"@type": "AdministrativeArea", "name": self.title},
+                "address": {"@type": "PostalAddress", "addressCountry": self.country.iso_code},
+            }
+        )
+        if self.website:
+            data["sameAs"] = [self.website]
+        return data

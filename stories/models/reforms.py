@@ -1,0 +1,231 @@
+"""Reform stories: what a member did, for which policy areas and goals, and what changed."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BeforeAfterFigureBlock
+from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter, YearFilter
+from home.models import BasePage, Country, PolicyArea, Region, SustainableDevelopmentGoal
+from home.models.listing_page import ListingPageMixin
+from stories.blocks import SourceBlock, Status, StoryBodyBlock
+
+commitment_codes_validator = RegexValidator(
+    r"^\s*([A-Z]{3}\d{4})(\s*,\s*[A-Z]{3}\d{4})*\s*$",
+    _("List codes such as MAD0001, separated by commas."),
+)
+
+
+class StoryIndexPage(ListingPageMixin, BasePage):
+    """All reform stories, filterable by policy area, goal, place, status and year."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), *BasePage.summary_panels]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.ReformStoryPage"]
+    max_count_per_parent = 1
+    listing_model_name = "stories.ReformStoryPage"
+
+    class Meta:
+        verbose_name = _("story index")
+
+    def get_filters(self):
+        """Policy area, goal, region, country, status and year."""
+        return [
+            TaxonomyFilter("policy_area", _("Policy area"), "policy_areas__slug", model=PolicyArea),
+            TaxonomyFilter("sdg", _("Sustainable Development Goal"), "sdgs__slug",
+                           model=SustainableDevelopmentGoal),
+            ChoiceFilter("region", _("Region"), "member__country__region", choices=Region.choices),
+            TaxonomyFilter("country", _("Country"), "member__country__slug", model=Country),
+            ChoiceFilter("status", _("Status"), "status", choices=Status.CHOICES),
+            YearFilter("year", _("Year"), "start_year"),
+        ]
+
+    def get_sort_orders(self):
+        """Newest first, or A to Z."""
+        return [
+            SortOrder("newest", _("Newest first"), ("-start_year", "-first_published_at", "title")),
+            SortOrder("title", _("A to Z"), ("title",)),
+        ]
+
+    def get_listing_queryset(self, locale):
+        """Stories with what their cards show, fetched up front."""
+        return (
+            super()
+            .get_listing_queryset(locale)
+            .select_related("image", "member", "member__country", "locale")
+            .prefetch_related("policy_areas")
+        )
+
+
+class ReformStoryPage(BasePage):
+    """A reform a member carried out: its policy areas, goals, figures and story."""
+
+    member = models.ForeignKey(
+        "stories.MemberProfilePage",
+        verbose_name=_("member"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The member government that carried out the reform."),
+    )
+    policy_areas = ParentalManyToManyField(
+        PolicyArea,
+        verbose_name=_("policy areas"),
+        related_name="+",
+        help_text=_("The policy areas this reform serves."),
+    )
+    sdgs = ParentalManyToManyField(
+        SustainableDevelopmentGoal,
+        verbose_name=_("Sustainable Development Goals"),
+        blank=True,
+        related_name="+",
+        help_text=_("The UN goals this reform advances."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.CHOICES,
+        default=Status.IN_PROGRESS,
+        help_text=_("Where the reform stands."),
+    )
+    start_year = models.PositiveSmallIntegerField(_("start year"), help_text=_("When it began."))
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True, help_text=_("When it ended or is due to end.")
+    )
+    key_figures = StreamField(
+        [("figure", BeforeAfterFigureBlock())],
+        blank=True,
+        verbose_name=_("key figures"),
+        help_text=_("What changed, in figures: a value before and after, with its source."),
+    )
+    body = StreamField(StoryBodyBlock(), blank=True, verbose_name=_("body"), help_text=_("Story."))
+    sources = StreamField(
+        [("source", SourceBlock())],
+        blank=True,
+        verbose_name=_("sources and evidence"),
+        help_text=_("Links to the evidence behind the story."),
+    )
+    commitment_codes = models.CharField(
+        _("related commitment codes"),
+        max_length=255,
+        blank=True,
+        validators=[commitment_codes_validator],
+        help_text=_("Codes of the member's commitments, e.g. MAD0001, MAD0002."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("member"),
+        *BasePage.summary_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("policy_areas", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel(
+                    [FieldPanel("status"), FieldPanel("start_year"), FieldPanel("end_year")]
+                ),
+                FieldPanel("commitment_codes"),
+            ],
+            heading=_("Classification"),
+        ),
+        FieldPanel("key_figures"),
+        FieldPanel("body"),
+        FieldPanel("sources"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("key_figures"),
+        index.FilterField("status"),
+        index.FilterField("start_year"),
+        index.RelatedFields("member", [index.SearchField("title")]),
+        index.RelatedFields("policy_areas", [index.SearchField("name")]),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("member"),
+        SynchronizedField("policy_areas"),
+        SynchronizedField("sdgs"),
+        SynchronizedField("status"),
+        SynchronizedField("start_year"),
+        SynchronizedField("end_year"),
+        SynchronizedField("commitment_codes"),
+    ]
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("reform story")
+
+    def clean(self):
+        """A story needs a summary, and cannot end before it starts."""
+        super().clean()
+        errors = {}
+        if not self.summary.strip():
+            errors["summary"] = _("Write a summary of at most 300 characters.")
+        if self.end_year and self.start_year and self.end_year < self.start_year:
+            errors["end_year"] = _("The end year cannot be before the start year.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def commitment_code_list(self):
+        """The related commitment codes as a list."""
+        return [code.strip() for code in self.commitment_codes.split(",") if code.strip()]
+
+    def get_similar_stories(self, limit=3):
+        """Other members' stories sharing the most policy areas and goals with this one."""
+        area_keys = [a.translation_key for a in self.policy_areas.all()]
+        goal_keys = [g.translation_key for g in self.sdgs.all()]
+        if not area_keys and not goal_keys:
+            return []
+        return list(
+            ReformStoryPage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .exclude(translation_key=self.translation_key)
+            .exclude(member__translation_key=getattr(self.member, "translation_key", None))
+            .annotate(
+                shared=Count(
+                    "policy_areas", filter=Q(policy_areas__translation_key__in=area_keys),
+                    distinct=True,
+                )
+                + Count("sdgs", filter=Q(sdgs__translation_key__in=goal_keys), distinct=True)
+            )
+            .filter(shared__gt=0)
+            .select_related("member", "image")
+            .order_by("-shared", "-start_year", "title")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        """Add similar reforms by other members."""
+        context = super().get_context(request, *args, **kwargs)
+        context["similar_stories"] = self.get_similar_stories()
+        return context
+
+    def get_structured_data(self, request):
+        """A schema.org Article about the reform."""
+        data = super().get_structured_data(request)
+        data.update(
+            {
+                "@type": "Article",
+                "headline": self.title,
+                "datePublished": (self.first_published_at or self.latest_revision_created_at)
+                and (self.first_published_at or self.latest_revision_created_at).isoformat(),
+                "dateModified": self.last_published_at and self.last_published_at.isoformat(),
+                "about": [area.name for area in self.policy_areas.all()],
+                "publisher": {"@type": "Organization", "name": "Open Cities"},
+            }
+        )
+        if self.member:
+            data["spatialCoverage"] = {"@type": "Place", "name": self.member.title}
+        return data
