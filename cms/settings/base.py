@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "knowledge",
     "search",
     "demo",
+    "localization",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

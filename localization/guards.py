@@ -1,0 +1,149 @@
+"""Keeping translators to their language where Wagtail and wagtail-localize do not.
+
+Wagtail limits pages by tree, but wagtail-localize lets anyone with "submit translation" create a
+translation in any locale (the page is created in that locale's tree without a permission check),
+sync and publish every translation of a source at once, and edit any locale's snippet strings.
+The views here wrap wagtail-localize's so that the target locale and the target page are checked
+against the user's own permissions; `wagtail_hooks` routes wagtail-localize's URLs to them.
+"""
+
+from contextlib import suppress
+from functools import wraps
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import DraftStateMixin, Locale, Page
+from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.models import Translation
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+)
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from localization.translators import user_can_write_in, writable_locale_ids
+
+
+def page_target_locale_ids(user, page):
+    """The locales into which `user` may translate `page` (the ones whose tree lets them add it).
+
+    The translation is created under the nearest ancestor already translated into that locale
+    (wagtail-localize copies any missing parents below it), so that is where "add" is checked.
+    """
+    ancestors = list(page.get_ancestors().order_by("-depth"))
+    keys = [ancestor.translation_key for ancestor in ancestors if not ancestor.is_root()]
+    translated = {
+        (candidate.translation_key, candidate.locale_id): candidate
+        for candidate in Page.objects.filter(translation_key__in=keys, alias_of__isnull=True)
+    }
+    allowed = set()
+    for locale in Locale.objects.exclude(pk=page.locale_id):
+        if not user_can_write_in(user, locale.pk):
+            continue
+        parent = next(
+            (
+                translated[(a.translation_key, locale.pk)]
+                for a in ancestors
+                if (a.translation_key, locale.pk) in translated
+            ),
+            ancestors[-1] if ancestors else None,
+        )
+        if parent is not None and parent.permissions_for_user(user).can_add_subpage():
+            allowed.add(locale.pk)
+    return allowed
+
+
+def user_can_edit_target(user, instance):
+    """Whether `user` may edit this translated page or snippet."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    return user_can_write_in(user, instance.locale_id) and user.has_perm(
+        get_permission_name("change", type(instance))
+    )
+
+
+def user_can_publish_target(user, instance):
+    """Whether `user` may make this translated page or snippet live."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    action = "publish" if isinstance(instance, DraftStateMixin) else "change"
+    return user_can_write_in(user, instance.locale_id) and (
+        user.is_superuser or user.has_perm(get_permission_name(action, type(instance)))
+    )
+
+
+class LocaleCheckedSubmitPageTranslationView(SubmitPageTranslationView):
+    """wagtail-localize's "Translate this page", offering only locales the user may add it in."""
+
+    def get_form(self):
+        """The form, with the locales limited to the trees the user may add pages to."""
+        form = super().get_form()
+        allowed = page_target_locale_ids(self.request.user, self.object)
+        form.fields["locales"].queryset = form.fields["locales"].queryset.filter(pk__in=allowed)
+        return form
+
+
+class LocaleCheckedSubmitSnippetTranslationView(SubmitSnippetTranslationView):
+    """wagtail-localize's "Translate" for snippets, offering only the user's own languages."""
+
+    def get_form(self):
+        """The form, with the locales limited to the user's languages."""
+        form = super().get_form()
+        allowed = writable_locale_ids(self.request.user)
+        if allowed is not None:
+            form.fields["locales"].queryset = form.fields["locales"].queryset.filter(pk__in=allowed)
+        return form
+
+
+class LocaleCheckedUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", publishing only what the user may publish.
+
+    Syncing refreshes the source for every language and, if asked, publishes every translation
+    or machine-translates every language; a user who may not publish (or edit) all of them can
+    still sync, and their translators then publish through the review workflow.
+    """
+
+    def get_form(self):
+        """The form, with "publish" and "machine translate" switched off where not allowed."""
+        form = super().get_form()
+        targets = []
+        for translation in self.object.translations.filter(enabled=True).select_related(
+            "target_locale"
+        ):
+            # A translation whose target was deleted has nothing to publish.
+            with suppress(ObjectDoesNotExist):
+                targets.append(translation.get_target_instance())
+        user = self.request.user
+        restrictions = {
+            "publish_translations": (
+                user_can_publish_target,
+                _("Only someone who may publish every translation of this page can do this."),
+            ),
+            "use_machine_translation": (
+                user_can_edit_target,
+                _("Only someone who may edit every translation of this page can do this."),
+            ),
+        }
+        for name, (allowed, reason) in restrictions.items():
+            if name in form.fields and not all(allowed(user, target) for target in targets):
+                form.fields[name].disabled = True
+                form.fields[name].help_text = reason
+        return form
+
+
+def translation_locale_checked(view):
+    """Wrap a wagtail-localize view taking `translation_id`: refuse a locale the user can't write.
+
+    wagtail-localize checks pages against the page tree but snippets only by model; this adds
+    the language check for both.
+    """
+
+    @wraps(view)
+    def wrapped(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, pk=translation_id)
+        if not user_can_write_in(request.user, translation.target_locale_id):
+            raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return wrapped

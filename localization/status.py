@@ -1,0 +1,250 @@
+"""Where each source-language page stands in each language: missing, in progress, live or stale.
+
+"Stale" means the source page was published after the translation was last synchronised with
+it. wagtail-localize records the synchronisation on `TranslationSource.last_updated_at` (set
+when the page is submitted for translation and each time "Sync translated pages" runs); the
+live translation only carries that synchronised content once it has been published again, so
+a translation is stale when the source was published after either of the two moments.
+Everything here is computed in a fixed number of queries, whatever the number of pages.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, F
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, Translation
+
+MISSING = "missing"
+IN_PROGRESS = "in_progress"
+LIVE = "live"
+STALE = "stale"
+STATES = [
+    (MISSING, _("Missing")),
+    (IN_PROGRESS, _("In progress")),
+    (STALE, _("Stale")),
+    (LIVE, _("Live")),
+]
+STATE_LABELS = dict(STATES)
+
+OTHER = "other"
+SECTION_MODELS = {
+    "stories": ("stories.storyindexpage", "stories.reformstorypage"),
+    "members": ("stories.memberindexpage", "stories.memberprofilepage"),
+    "knowledge": ("knowledge.knowledgeindexpage", "knowledge.knowledgeproductpage"),
+    "training": ("knowledge.trainingindexpage", "knowledge.trainingmodulepage"),
+}
+SECTIONS = [
+    ("stories", _("Reform stories")),
+    ("members", _("Members")),
+    ("knowledge", _("Knowledge products")),
+    ("training", _("Training")),
+    (OTHER, _("Other pages")),
+]
+SECTION_LABELS = dict(SECTIONS)
+
+
+def is_stale(source_published_at, synced_at, translation_published_at):
+    """Whether the source was published after the translation last caught up with it.
+
+    `synced_at` is None for a translation not managed by wagtail-localize; then only the
+    translation's own publication date counts.
+    """
+    if source_published_at is None:
+        return False
+    marks = [mark for mark in (synced_at, translation_published_at) if mark is not None]
+    return bool(marks) and source_published_at > min(marks)
+
+
+def stale_source_page(page):
+    """The live source page of a translated `page` if it changed since the translation caught up.
+
+    Returns None for a page in the source language, an untranslated page or an up-to-date one.
+    """
+    translation = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id
+        )
+        .select_related("source")
+        .first()
+    )
+    source_locale_id = translation.source.locale_id if translation else Locale.get_default().pk
+    if source_locale_id == page.locale_id:
+        return None
+    source = (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key, locale_id=source_locale_id)
+        .select_related("locale")
+        .first()
+    )
+    if source is None:
+        return None
+    synced_at = translation.source.last_updated_at if translation else None
+    if is_stale(source.last_published_at, synced_at, page.last_published_at):
+        return source
+    return None
+
+
+def section_of_content_types():
+    """A dict content type id -> section key for the page types that belong to a section."""
+    sections = {}
+    for section, labels in SECTION_MODELS.items():
+        models = [apps.get_model(label) for label in labels]
+        for content_type in ContentType.objects.get_for_models(*models).values():
+            sections[content_type.pk] = section
+    return sections
+
+
+def content_type_ids_of(section, sections):
+    """The content type ids of `section` (None for "other": everything not in a section)."""
+    return [pk for pk, name in sections.items() if name == section]
+
+
+@dataclass
+class Cell:
+    """One page in one language: its state, its translated page and its progress."""
+
+    locale: Locale
+    state: str
+    page_id: int | None = None
+    translation_id: int | None = None
+    source_id: int | None = None
+    percent: int | None = None
+
+    @property
+    def label(self):
+        """The state, in words."""
+        return STATE_LABELS[self.state]
+
+
+@dataclass
+class Row:
+    """One source-language page and its state in each language shown."""
+
+    page_id: int
+    title: str
+    section: str
+    source_published_at: object
+    cells: list = field(default_factory=list)
+
+    @property
+    def section_label(self):
+        """The section's name."""
+        return SECTION_LABELS[self.section]
+
+
+@dataclass
+class TranslationStatus:
+    """The rows of the dashboard and the number of pages per language and state."""
+
+    locales: list
+    rows: list
+    totals: dict
+
+    def totals_for(self, locale):
+        """[(state, label, count)] for one language, in the order of STATES."""
+        counts = self.totals.get(locale.pk, Counter())
+        return [(state, label, counts[state]) for state, label in STATES]
+
+
+def translation_status(locales=None, section=None):
+    """The state of every live source-language page in each of `locales` (default: all targets).
+
+    `section` limits the pages to one of SECTIONS. Runs the same handful of queries whatever the
+    number of pages and languages.
+    """
+    default = Locale.get_default()
+    if locales is None:
+        locales = list(Locale.objects.exclude(pk=default.pk).order_by("language_code"))
+    locales = [locale for locale in locales if locale.pk != default.pk]
+    locale_ids = [locale.pk for locale in locales]
+    sections = section_of_content_types()
+
+    sources = Page.objects.live().filter(locale_id=default.pk, depth__gt=1, alias_of__isnull=True)
+    if section == OTHER:
+        sources = sources.exclude(content_type_id__in=list(sections))
+    elif section:
+        sources = sources.filter(content_type_id__in=content_type_ids_of(section, sections))
+    source_keys = sources.values("translation_key")
+
+    translated = {
+        (row["translation_key"], row["locale_id"]): row
+        for row in Page.objects.filter(
+            translation_key__in=source_keys, locale_id__in=locale_ids, alias_of__isnull=True
+        ).values("id", "translation_key", "locale_id", "live", "last_published_at")
+    }
+    translations = {
+        (row["source__object_id"], row["target_locale_id"]): row
+        for row in Translation.objects.filter(
+            source__locale_id=default.pk,
+            source__object_id__in=source_keys,
+            target_locale_id__in=locale_ids,
+        ).values(
+            "id", "source_id", "source__object_id", "target_locale_id", "source__last_updated_at"
+        )
+    }
+    segments = StringSegment.objects.filter(
+        source__locale_id=default.pk, source__object_id__in=source_keys
+    )
+    totals_by_source = dict(
+        segments.values("source_id").annotate(n=Count("id")).values_list("source_id", "n")
+    )
+    done = {
+        (row["source_id"], row["string__translations__locale_id"]): row["n"]
+        for row in segments.filter(
+            string__translations__context_id=F("context_id"),
+            string__translations__locale_id__in=locale_ids,
+            string__translations__has_error=False,
+        )
+        .values("source_id", "string__translations__locale_id")
+        .annotate(n=Count("id"))
+    }
+
+    rows = []
+    totals = {locale.pk: Counter() for locale in locales}
+    for source in sources.order_by("path").values(
+        "id", "title", "translation_key", "content_type_id", "last_published_at"
+    ):
+        row = Row(
+            page_id=source["id"],
+            title=source["title"],
+            section=sections.get(source["content_type_id"], OTHER),
+            source_published_at=source["last_published_at"],
+        )
+        for locale in locales:
+            key = (source["translation_key"], locale.pk)
+            target = translated.get(key)
+            translation = translations.get(key)
+            percent = None
+            if translation is not None:
+                total = totals_by_source.get(translation["source_id"], 0)
+                finished = done.get((translation["source_id"], locale.pk), 0)
+                percent = round(100 * finished / total) if total else 100
+            if target is None:
+                state = MISSING
+            elif not target["live"]:
+                state = IN_PROGRESS
+            elif is_stale(
+                source["last_published_at"],
+                translation["source__last_updated_at"] if translation else None,
+                target["last_published_at"],
+            ):
+                state = STALE
+            else:
+                state = LIVE
+            row.cells.append(
+                Cell(
+                    locale=locale,
+                    state=state,
+                    page_id=target["id"] if target else None,
+                    translation_id=translation["id"] if translation else None,
+                    source_id=translation["source_id"] if translation else None,
+                    percent=percent,
+                )
+            )
+            totals[locale.pk][state] += 1
+        rows.append(row)
+    return TranslationStatus(locales=locales, rows=rows, totals=totals)

@@ -1,0 +1,94 @@
+"""Template tags for visitors: the language switcher, hreflang alternates and the stale notice."""
+
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language_info, override
+from wagtail.models import Locale, Page
+
+from localization.status import stale_source_page
+
+register = template.Library()
+
+
+def _live_translations(keys):
+    """Live pages (not aliases, whose content is another language's) with these translation keys."""
+    return Page.objects.live().filter(translation_key__in=keys, alias_of__isnull=True)
+
+
+def language_links_for(request, page):
+    """One link per language in settings.LANGUAGES.
+
+    Each goes to the same page where a live translation exists; otherwise to that language's
+    nearest translated ancestor (flagged `is_fallback`, so the switcher can say so); for views
+    that are not pages, to the same path in that language.
+    """
+    active = Locale.get_active()
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    translations = {}
+    ancestors = []
+    if isinstance(page, Page) and page.pk:
+        ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).reverse())
+        keys = [p.translation_key for p in ancestors]
+        for candidate in _live_translations(keys).select_related("locale"):
+            translations[(candidate.translation_key, candidate.locale_id)] = candidate
+    links = []
+    for code, _name in settings.LANGUAGES:
+        locale = locales.get(code)
+        info = get_language_info(code)
+        link = {
+            "code": code,
+            "name": info["name_local"],
+            "bidi": info["bidi"],
+            "is_current": locale is not None and locale.pk == active.pk,
+            "is_fallback": False,
+            "url": None,
+        }
+        if ancestors and locale is not None:
+            for depth_index, ancestor in enumerate(ancestors):
+                target = translations.get((ancestor.translation_key, locale.pk))
+                if target is not None:
+                    link["url"] = target.get_url(request)
+                    link["is_fallback"] = depth_index > 0
+                    break
+        if link["url"] is None and ancestors:
+            # Not even the home page is translated: the language's root, where Wagtail serves
+            # the source home page.
+            with override(code):
+                link["url"] = reverse("wagtail_serve", args=[""])
+            link["is_fallback"] = True
+        elif link["url"] is None:
+            # Not a page (search, error pages): the same path in that language.
+            link["url"] = translate_url(request.path, code) if request else f"/{code}/"
+        links.append(link)
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The language switcher's links for the page being rendered (see `language_links_for`)."""
+    return language_links_for(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context):
+    """(hreflang, absolute URL) for every live translation of the page, plus x-default."""
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk or not page.live:
+        return []
+    pages = _live_translations([page.translation_key]).select_related("locale")
+    links = sorted((p.locale.language_code, p.get_full_url(request)) for p in pages)
+    default = next((url for code, url in links if code == settings.LANGUAGE_CODE), None)
+    if default:
+        links.append(("x-default", default))
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def stale_source(context):
+    """The source-language page, if it was updated after this translation was last synced."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk or page.locale_id is None:
+        return None
+    return stale_source_page(page)
