@@ -1,0 +1,436 @@
+"""Listings: each filter returns the right pages with the right counts; bad input is a clear 404."""
+
+import datetime
+
+import pytest
+import wagtail_factories
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories
+
+
+def titles(response):
+    """Titles of the results on the page, in the order shown."""
+    return [item.title for item in response.context["results"].object_list]
+
+
+def counts(response, param):
+    """The counts shown next to each option of the filter bound to `param`."""
+    listing_filter = next(f for f in response.context["listing"].filters if f.param == param)
+    return {option.value: option.count for option in listing_filter.options}
+
+
+def selected(response, param):
+    """The options of a filter shown as chosen."""
+    listing_filter = next(f for f in response.context["listing"].filters if f.param == param)
+    return [option.value for option in listing_filter.options if option.selected]
+
+
+@pytest.fixture
+def places(locales):
+    """Three countries in three regions."""
+    return {
+        "spain": factories.CountryFactory(name="Spain", slug="spain", region="europe"),
+        "brazil": factories.CountryFactory(
+            name="Brazil", slug="brazil", iso_code="BR", region="americas"
+        ),
+        "kenya": factories.CountryFactory(
+            name="Kenya", slug="kenya", iso_code="KE", region="africa-middle-east"
+        ),
+    }
+
+
+@pytest.fixture
+def members(site_tree, places):
+    """Four members of three kinds in three countries."""
+    parent = site_tree["members"]
+    make = factories.MemberProfilePageFactory
+    return {
+        "madrid": make(parent=parent, title="Madrid", country=places["spain"], kind="city"),
+        "basque": make(
+            parent=parent, title="Basque Country", country=places["spain"], kind="region"
+        ),
+        "sao-paulo": make(parent=parent, title="São Paulo", country=places["brazil"], kind="city"),
+        "elgeyo": make(
+            parent=parent, title="Elgeyo Marakwet", country=places["kenya"], kind="county"
+        ),
+    }
+
+
+@pytest.fixture
+def terms(locales):
+    """Three policy areas and three goals."""
+    area = factories.PolicyAreaFactory
+    goal = factories.SDGFactory
+    return {
+        "lobbying": area(name="Lobbying", slug="lobbying"),
+        "open-data": area(name="Open data", slug="open-data"),
+        "participation": area(name="Participation", slug="participation"),
+        "sdg-5": goal(number=5, name="Gender equality", slug="sdg-5"),
+        "sdg-11": goal(number=11, name="Sustainable cities", slug="sdg-11"),
+        "sdg-16": goal(number=16, name="Peace and justice", slug="sdg-16"),
+    }
+
+
+@pytest.fixture
+def stories(site_tree, members, terms):
+    """Four stories spread over areas, goals, places, statuses and years."""
+
+    def make(title, member, areas, goals, status, year):
+        return factories.ReformStoryPageFactory(
+            parent=site_tree["stories"],
+            title=title,
+            member=members[member],
+            policy_areas=[terms[a] for a in areas],
+            sdgs=[terms[g] for g in goals],
+            status=status,
+            start_year=year,
+        )
+
+    return {
+        "lobby": make("Lobby register", "madrid", ["lobbying"], ["sdg-16"], "completed", 2018),
+        "eskola": make("Open Eskola", "basque", ["participation"], ["sdg-11"], "in_progress", 2020),
+        "observa": make(
+            "ObservaSampa", "sao-paulo", ["open-data"], ["sdg-11", "sdg-16"], "completed", 2019
+        ),
+        "budget": make(
+            "Budget hearings", "elgeyo", ["participation", "open-data"], ["sdg-5"], "planned", 2020
+        ),
+    }
+
+
+# Stories
+
+
+@pytest.mark.django_db
+def test_story_listing_shows_every_live_story_newest_first(client, stories):
+    response = client.get("/en/stories/")
+    assert response.status_code == 200
+    shown = response.context["results"].object_list
+    assert len(shown) == 4
+    years = [story.start_year for story in shown]
+    assert years == sorted(years, reverse=True)
+    assert "X-Robots-Tag" not in response
+
+
+@pytest.mark.django_db
+def test_draft_stories_are_not_listed(client, stories):
+    stories["lobby"].unpublish()
+    response = client.get("/en/stories/")
+    assert "Lobby register" not in titles(response)
+    assert counts(response, "policy_area").get("lobbying", 0) == 0
+
+
+@pytest.mark.django_db
+def test_story_filter_by_policy_area_and_its_counts(client, stories):
+    response = client.get("/en/stories/", {"policy_area": "lobbying"})
+    assert titles(response) == ["Lobby register"]
+    assert selected(response, "policy_area") == ["lobbying"]
+    # Counts of a filter ignore its own choice, so other areas still show what they would add.
+    assert counts(response, "policy_area") == {"lobbying": 1, "open-data": 2, "participation": 2}
+    # Other filters count within the chosen area.
+    assert counts(response, "status") == {"completed": 1}
+
+
+@pytest.mark.django_db
+def test_choosing_two_values_of_one_filter_shows_stories_with_either(client, stories):
+    response = client.get("/en/stories/", {"policy_area": ["lobbying", "open-data"]})
+    assert set(titles(response)) == {"Lobby register", "ObservaSampa", "Budget hearings"}
+
+
+@pytest.mark.django_db
+def test_story_filter_by_sdg_and_its_counts(client, stories):
+    response = client.get("/en/stories/", {"sdg": "sdg-16"})
+    assert set(titles(response)) == {"Lobby register", "ObservaSampa"}
+    assert counts(response, "sdg") == {"sdg-5": 1, "sdg-11": 2, "sdg-16": 2}
+    options = next(f for f in response.context["listing"].filters if f.param == "sdg").options
+    assert [option.value for option in options] == ["sdg-5", "sdg-11", "sdg-16"]
+
+
+@pytest.mark.django_db
+def test_story_filter_by_region_and_its_counts(client, stories):
+    response = client.get("/en/stories/", {"region": "europe"})
+    assert set(titles(response)) == {"Lobby register", "Open Eskola"}
+    assert counts(response, "region") == {"europe": 2, "americas": 1, "africa-middle-east": 1}
+    assert counts(response, "country") == {"spain": 2}
+
+
+@pytest.mark.django_db
+def test_story_filter_by_country_and_its_counts(client, stories):
+    response = client.get("/en/stories/", {"country": "kenya"})
+    assert titles(response) == ["Budget hearings"]
+    assert counts(response, "country") == {"spain": 2, "brazil": 1, "kenya": 1}
+
+
+@pytest.mark.django_db
+def test_story_filter_by_status_and_its_counts(client, stories):
+    response = client.get("/en/stories/", {"status": "completed"})
+    assert set(titles(response)) == {"Lobby register", "ObservaSampa"}
+    assert counts(response, "status") == {"completed": 2, "in_progress": 1, "planned": 1}
+
+
+@pytest.mark.django_db
+def test_story_filter_by_year_and_its_counts(client, stories):
+    response = client.get("/en/stories/", {"year": "2020"})
+    assert set(titles(response)) == {"Open Eskola", "Budget hearings"}
+    assert counts(response, "year") == {"2018": 1, "2019": 1, "2020": 2}
+
+
+@pytest.mark.django_db
+def test_story_filters_combine(client, stories):
+    response = client.get("/en/stories/", {"region": "europe", "status": "completed"})
+    assert titles(response) == ["Lobby register"]
+    assert counts(response, "status") == {"completed": 1, "in_progress": 1}
+    assert counts(response, "region") == {"europe": 1, "americas": 1}
+
+
+@pytest.mark.django_db
+def test_filtered_story_listing_tells_search_engines_not_to_index_it(client, stories):
+    response = client.get("/en/stories/", {"status": "completed"})
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+@pytest.mark.django_db
+def test_story_listing_sorts_a_to_z(client, stories):
+    response = client.get("/en/stories/", {"sort": "title"})
+    assert titles(response) == ["Budget hearings", "Lobby register", "ObservaSampa", "Open Eskola"]
+
+
+@pytest.mark.django_db
+def test_unknown_sort_falls_back_to_newest_first(client, stories):
+    response = client.get("/en/stories/", {"sort": "random"})
+    assert response.status_code == 200
+    assert response.context["listing"].sort == "newest"
+
+
+@pytest.mark.django_db
+def test_unknown_filter_values_are_ignored(client, stories):
+    response = client.get(
+        "/en/stories/",
+        {
+            "policy_area": "no-such-area",
+            "sdg": "sdg-99",
+            "region": "atlantis",
+            "country": "narnia",
+            "status": "abandoned",
+            "year": "20x0",
+            "colour": "blue",
+        },
+    )
+    assert response.status_code == 200
+    assert len(titles(response)) == 4
+    assert not response.context["listing"].is_filtered
+
+
+@pytest.mark.django_db
+def test_story_listing_paginates(client, stories, settings):
+    settings.LISTING_PAGE_SIZE = 3
+    first = client.get("/en/stories/")
+    second = client.get("/en/stories/", {"page": "2"})
+    assert len(titles(first)) == 3
+    assert len(titles(second)) == 1
+    assert set(titles(first)) | set(titles(second)) == {s.title for s in stories.values()}
+    assert first.context["results"].paginator.count == 4
+
+
+@pytest.mark.django_db
+def test_pagination_keeps_the_filters(client, stories, settings):
+    settings.LISTING_PAGE_SIZE = 1
+    response = client.get("/en/stories/", {"status": "completed", "page": "2"})
+    assert response.context["results"].paginator.count == 2
+    assert len(titles(response)) == 1
+    assert "status=completed" in response.context["listing"].querystring(page=3)
+
+
+@pytest.mark.django_db
+def test_page_beyond_the_last_is_a_404_with_a_message(client, stories):
+    response = client.get("/en/stories/", {"page": "99999"})
+    assert response.status_code == 404
+    assert "There is no page 99999 of these results." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_page_that_is_not_a_number_is_a_404_with_a_message(client, stories):
+    response = client.get("/en/stories/", {"page": "abc"})
+    assert response.status_code == 404
+    assert "The page number must be a whole number." in response.content.decode()
+
+
+# Members
+
+
+@pytest.mark.django_db
+def test_member_directory_lists_every_member(client, members):
+    response = client.get("/en/members/")
+    assert response.status_code == 200
+    assert set(titles(response)) == {"Madrid", "Basque Country", "São Paulo", "Elgeyo Marakwet"}
+    assert counts(response, "kind") == {"city": 2, "region": 1, "county": 1}
+
+
+@pytest.mark.django_db
+def test_member_filter_by_region_and_its_counts(client, members):
+    response = client.get("/en/members/", {"region": "europe"})
+    assert set(titles(response)) == {"Madrid", "Basque Country"}
+    assert counts(response, "region") == {"europe": 2, "americas": 1, "africa-middle-east": 1}
+    assert counts(response, "kind") == {"city": 1, "region": 1}
+
+
+@pytest.mark.django_db
+def test_member_filter_by_kind_and_its_counts(client, members):
+    response = client.get("/en/members/", {"kind": "city"})
+    assert set(titles(response)) == {"Madrid", "São Paulo"}
+    assert counts(response, "country") == {"spain": 1, "brazil": 1}
+
+
+@pytest.mark.django_db
+def test_member_filter_by_country_and_its_counts(client, members):
+    response = client.get("/en/members/", {"country": "spain"})
+    assert set(titles(response)) == {"Madrid", "Basque Country"}
+    assert counts(response, "country") == {"spain": 2, "brazil": 1, "kenya": 1}
+
+
+@pytest.mark.django_db
+def test_member_directory_ignores_unknown_filter_values(client, members):
+    response = client.get("/en/members/", {"region": "atlantis", "kind": "empire"})
+    assert response.status_code == 200
+    assert len(titles(response)) == 4
+
+
+# Knowledge
+
+
+@pytest.fixture
+def products(site_tree, terms):
+    """Three products of different kinds, years and file languages."""
+
+    def document_files(*languages):
+        return [
+            (
+                "file",
+                {
+                    "document": wagtail_factories.DocumentFactory(),
+                    "language": code,
+                    "label": f"Report ({code})",
+                },
+            )
+            for code in languages
+        ]
+
+    make = factories.KnowledgeProductPageFactory
+    parent = site_tree["knowledge"]
+    return {
+        "guide": make(
+            parent=parent,
+            title="Open data guide",
+            kind="guide",
+            publication_date=datetime.date(2024, 3, 1),
+            files=document_files("en", "es"),
+            external_url="",
+            policy_areas=[terms["open-data"]],
+        ),
+        "report": make(
+            parent=parent,
+            title="Lobbying research",
+            kind="research_report",
+            publication_date=datetime.date(2023, 6, 1),
+            files=document_files("fr"),
+            external_url="",
+            policy_areas=[terms["lobbying"]],
+        ),
+        "toolkit": make(
+            parent=parent,
+            title="Participation toolkit",
+            kind="toolkit",
+            publication_date=datetime.date(2024, 9, 1),
+            policy_areas=[terms["open-data"], terms["participation"]],
+        ),
+    }
+
+
+@pytest.mark.django_db
+def test_knowledge_filter_by_kind_and_its_counts(client, products):
+    response = client.get("/en/knowledge/", {"kind": "guide"})
+    assert response.status_code == 200
+    assert titles(response) == ["Open data guide"]
+    assert counts(response, "kind") == {"guide": 1, "research_report": 1, "toolkit": 1}
+
+
+@pytest.mark.django_db
+def test_knowledge_filter_by_policy_area_and_its_counts(client, products):
+    response = client.get("/en/knowledge/", {"policy_area": "open-data"})
+    assert set(titles(response)) == {"Open data guide", "Participation toolkit"}
+    assert counts(response, "policy_area") == {"open-data": 2, "lobbying": 1, "participation": 1}
+
+
+@pytest.mark.django_db
+def test_knowledge_filter_by_language_of_files_and_its_counts(client, products):
+    response = client.get("/en/knowledge/", {"language": "es"})
+    assert titles(response) == ["Open data guide"]
+    assert counts(response, "language") == {"en": 1, "es": 1, "fr": 1}
+    response = client.get("/en/knowledge/", {"language": ["fr", "es"]})
+    assert set(titles(response)) == {"Open data guide", "Lobbying research"}
+
+
+@pytest.mark.django_db
+def test_knowledge_filter_by_year_and_its_counts(client, products):
+    response = client.get("/en/knowledge/", {"year": "2024"})
+    assert titles(response) == ["Participation toolkit", "Open data guide"]
+    assert counts(response, "year") == {"2024": 2, "2023": 1}
+
+
+@pytest.mark.django_db
+def test_knowledge_listing_ignores_unknown_filter_values(client, products):
+    response = client.get("/en/knowledge/", {"language": "xx", "kind": "novel", "year": "1"})
+    assert response.status_code == 200
+    assert len(titles(response)) == 3
+
+
+# Query counts do not grow with the number of items shown; the ceilings pin today's counts
+# (with a little room) so a change that adds queries per page is noticed.
+
+
+def queries_for(client, url):
+    """How many database queries one GET of `url` takes, once per-process caches are warm."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.mark.django_db
+def test_story_listing_queries_do_not_grow_with_stories(client, stories, members, terms):
+    before = queries_for(client, "/en/stories/")
+    for n in range(4):
+        factories.ReformStoryPageFactory(
+            parent=stories["lobby"].get_parent(),
+            title=f"More {n}",
+            member=members["basque"],
+            policy_areas=[terms["lobbying"], terms["open-data"]],
+            sdgs=[terms["sdg-5"]],
+        )
+    assert queries_for(client, "/en/stories/") == before
+    assert before <= 43
+
+
+@pytest.mark.django_db
+def test_member_directory_queries_do_not_grow_with_members(client, members, places, site_tree):
+    before = queries_for(client, "/en/members/")
+    for n in range(4):
+        factories.MemberProfilePageFactory(
+            parent=site_tree["members"], title=f"Member {n}", country=places["brazil"]
+        )
+    assert queries_for(client, "/en/members/") == before
+    assert before <= 33
+
+
+@pytest.mark.django_db
+def test_knowledge_listing_queries_do_not_grow_with_products(client, products, terms, site_tree):
+    before = queries_for(client, "/en/knowledge/")
+    for n in range(4):
+        factories.KnowledgeProductPageFactory(
+            parent=site_tree["knowledge"], title=f"Product {n}", policy_areas=[terms["lobbying"]]
+        )
+    assert queries_for(client, "/en/knowledge/") == before
+    assert before <= 36
