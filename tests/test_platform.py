@@ -1,6 +1,47 @@
-"""The platform serves pages in the visitor's language and answers errors clearly."""
+"""The platform: pages in the visitor's language, clear errors, safe settings read from the
+environment, and security headers."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+# Variables that would change what the settings subprocesses see.
+SETTINGS_VARIABLES = ("DATABASE_URL", "SECRET_KEY", "REDIS_URL", "SEARCH_URL", "DEBUG")
+
+
+def run_django(settings_module, code="", args=(), **env):
+    """Run Python (or manage.py `args`) under the given settings in a clean environment."""
+    environ = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
+    environ.update(DJANGO_SETTINGS_MODULE=settings_module, **env)
+    if args:
+        command = [sys.executable, "manage.py", *args]
+    else:
+        command = [sys.executable, "-c", "import django; django.setup()\n" + code]
+    return subprocess.run(
+        command, cwd=BASE_DIR, env=environ, capture_output=True, text=True, timeout=120
+    )
+
+
+def settings_summary(settings_module="cms.settings.base", **env):
+    """Database engine and name, cache and search backends the settings choose."""
+    code = (
+        "import json; from django.conf import settings as s; print(json.dumps({"
+        "'db': s.DATABASES['default']['ENGINE'], 'name': str(s.DATABASES['default']['NAME']),"
+        "'cache': s.CACHES['default']['BACKEND'],"
+        "'search': s.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}))"
+    )
+    result = run_django(settings_module, code, SECRET_KEY=secrets.token_urlsafe(64), **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+# Pages and errors
 
 
 @pytest.mark.django_db
@@ -21,3 +62,92 @@ def test_unknown_page_is_a_404_page(client, site_tree):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert b"Page not found" in response.content
+
+
+# Security headers
+
+
+@pytest.mark.django_db
+def test_public_pages_send_a_strict_content_security_policy(client, site_tree):
+    response = client.get("/en/")
+    policy = response["Content-Security-Policy"]
+    directives = {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
+    assert "'unsafe-inline'" not in policy
+    assert "'unsafe-eval'" not in policy
+    assert directives["default-src"] == ["'self'"]
+    assert directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+
+
+@pytest.mark.django_db
+def test_public_pages_send_security_headers(client, site_tree):
+    response = client.get("/en/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_admin_login_works_under_its_relaxed_policy(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert b'name="username"' in response.content
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_editor_can_sign_in_to_the_admin(client, django_user_model):
+    django_user_model.objects.create_superuser("admin", "admin@example.org", "correct horse")
+    response = client.post("/admin/login/", {"username": "admin", "password": "correct horse"})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+# Settings read from the environment
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_django("cms.settings.production", args=("check",))
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize("weak_key", ["short", "django-insecure-" + "a1b2c3" * 10, "a" * 64])
+def test_production_refuses_a_weak_secret_key(weak_key):
+    result = run_django("cms.settings.production", args=("check",), SECRET_KEY=weak_key)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_deploy_check_reports_nothing_with_a_real_secret_key():
+    result = run_django(
+        "cms.settings.production",
+        args=("check", "--deploy", "--fail-level", "WARNING"),
+        SECRET_KEY=secrets.token_urlsafe(64),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_embedded_default_is_a_sqlite_file_local_memory_cache_and_database_search():
+    summary = settings_summary()
+    assert summary["db"] == "django.db.backends.sqlite3"
+    assert summary["name"] == str(BASE_DIR / "db.sqlite3")
+    assert summary["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert summary["search"] == "wagtail.search.backends.database"
+
+
+def test_database_url_switches_to_postgresql():
+    summary = settings_summary(DATABASE_URL="postgres://app@db.internal:5432/opencities")
+    assert summary["db"] == "django.db.backends.postgresql"
+    assert summary["name"] == "opencities"
+
+
+def test_redis_url_and_search_url_switch_cache_and_search_backends():
+    summary = settings_summary(
+        REDIS_URL="redis://cache.internal:6379/0", SEARCH_URL="https://search.internal:9200"
+    )
+    assert summary["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert summary["search"] == "wagtail.search.backends.elasticsearch8"
