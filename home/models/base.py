@@ -4,11 +4,21 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.citations import site_name
+
 SUMMARY_MAX_LENGTH = 300
+
+
+def absolute_rendition_url(image, spec, request=None):
+    """The absolute address of an image rendition, for metadata read by other sites."""
+    rendition = image.get_rendition(spec)
+    return request.build_absolute_uri(rendition.url) if request else rendition.full_url
 
 
 class BasePage(Page):
@@ -53,6 +63,14 @@ class BasePage(Page):
         index.AutocompleteField("title"),
         index.FilterField("locale_id"),
     ]
+    api_fields = [
+        APIField("summary"),
+        APIField("image"),
+        APIField("image_alt"),
+        APIField(
+            "image_rendition", serializer=ImageRenditionField("fill-1200x630", source="image")
+        ),
+    ]
     override_translatable_fields = [
         TranslatableField("summary"),
         TranslatableField("image_alt"),
@@ -76,8 +94,11 @@ class BasePage(Page):
         return self.search_description or self.summary
 
     def get_structured_data(self, request):
-        """schema.org data for this page as a dict (JSON-LD); page types refine it."""
-        return {
+        """schema.org data for this page as a dict (JSON-LD); page types refine it.
+
+        Empty values are left out when the data is rendered.
+        """
+        data = {
             "@context": "https://schema.org",
             "@type": "WebPage",
             "name": self.title,
@@ -85,3 +106,10 @@ class BasePage(Page):
             "url": self.get_full_url(request),
             "inLanguage": self.locale.language_code,
         }
+        if self.image_id:
+            data["image"] = absolute_rendition_url(self.image, "fill-1200x630", request)
+        return data
+
+    def get_publisher_data(self, request):
+        """The partnership as a schema.org Organization, named as the site is."""
+        return {"@type": "Organization", "name": site_name(self, request)}

@@ -3,24 +3,59 @@
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale
 
+from home.exports import export_response
+from home.feeds import feed_response, offers_feed
 from home.listing import Listing, SortOrder
 
 
-class ListingPageMixin:
-    """Mixin for index pages that list one page type through the shared `Listing` mechanism.
+class DownloadableIndexMixin(RoutablePageMixin):
+    """Mixin for index pages whose items can be downloaded: export/csv/ and export/json/.
 
-    Subclasses set `listing_model_name` and declare `get_filters()` and `get_sort_orders()`.
+    Subclasses set `listing_model_name`; RoutablePageMixin must come before Page in the bases,
+    which putting this mixin first (`class X(DownloadableIndexMixin, BasePage)`) ensures.
     """
 
     listing_model_name = ""
-    listing_page_size = None
+    export_ordering = ("title",)
 
     @classmethod
     def listing_model(cls):
         """The page model this index lists."""
         return apps.get_model(cls.listing_model_name)
+
+    def get_export_queryset(self, request):
+        """What the downloads hold: every live, public item in the page's language."""
+        return (
+            self.listing_model()
+            .objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .order_by(*self.export_ordering)
+        )
+
+    @path("export/csv/", name="export_csv")
+    def export_csv(self, request):
+        """The items as CSV."""
+        return export_response(self, request, self.get_export_queryset(request), "csv")
+
+    @path("export/json/", name="export_json")
+    def export_json(self, request):
+        """The items as JSON."""
+        return export_response(self, request, self.get_export_queryset(request), "json")
+
+
+class ListingPageMixin(DownloadableIndexMixin):
+    """Mixin for index pages that list one page type through the shared `Listing` mechanism.
+
+    Subclasses set `listing_model_name` and declare `get_filters()` and `get_sort_orders()`.
+    The downloads and feeds are built from the same `Listing` as the page, so they hold
+    exactly the filtered view (every page of it).
+    """
+
+    listing_page_size = None
 
     def get_filters(self):
         """The filters this listing offers; none by default."""
@@ -43,8 +78,7 @@ class ListingPageMixin:
             return live.filter(locale_id=locale.pk)
         translated = model.objects.live().filter(locale_id=locale.pk).values("translation_key")
         return live.filter(
-            Q(locale_id=locale.pk)
-            | (Q(locale_id=default.pk) & ~Q(translation_key__in=translated))
+            Q(locale_id=locale.pk) | (Q(locale_id=default.pk) & ~Q(translation_key__in=translated))
         )
 
     def get_listing(self, request):
@@ -57,6 +91,25 @@ class ListingPageMixin:
             page_size=self.listing_page_size,
             locale=self.locale,
         )
+
+    def get_export_queryset(self, request):
+        """Every result of the filtered view, in the listing's order (not just one page)."""
+        return self.get_listing(request).queryset
+
+    @property
+    def offers_feed(self):
+        """Whether this listing has RSS and Atom feeds."""
+        return offers_feed(self.listing_model())
+
+    @path("feed/", name="feed_rss")
+    def feed_rss(self, request):
+        """RSS 2.0 feed of the newest items of the filtered view."""
+        return feed_response(self, self.get_listing(request), request, "rss")
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        """Atom feed of the newest items of the filtered view."""
+        return feed_response(self, self.get_listing(request), request, "atom")
 
     def get_context(self, request, *args, **kwargs):
         """Add the listing and the current page of results."""

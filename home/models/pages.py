@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -55,6 +56,13 @@ class HomePage(BasePage):
         ),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("hero_text")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("hero_title"),
+        APIField("hero_text"),
+        APIField("join_title"),
+        APIField("join_text"),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
@@ -114,20 +122,23 @@ class HomePage(BasePage):
     def get_structured_data(self, request):
         """The partnership as an Organization and the site as a WebSite with a SearchAction."""
         site_url = self.get_full_url(request)
+        organization = {
+            **self.get_publisher_data(request),
+            "@id": f"{site_url}#organization",
+            "url": site_url,
+            "description": self.meta_description,
+        }
         return {
             "@context": "https://schema.org",
             "@graph": [
-                {
-                    "@type": "Organization",
-                    "name": self.get_site().site_name or "Open Cities",
-                    "url": site_url,
-                    "description": self.meta_description,
-                },
+                organization,
                 {
                     "@type": "WebSite",
-                    "name": self.get_site().site_name or "Open Cities",
+                    "@id": f"{site_url}#website",
+                    "name": organization["name"],
                     "url": site_url,
                     "inLanguage": self.locale.language_code,
+                    "publisher": {"@id": organization["@id"]},
                     "potentialAction": {
                         "@type": "SearchAction",
                         "target": f"{site_url}search/?q={{search_term_string}}",
@@ -163,6 +174,7 @@ class StandardPage(BasePage):
 
     content_panels = [*BasePage.content_panels, *BasePage.summary_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 

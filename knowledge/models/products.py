@@ -6,14 +6,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
+from home.citations import LICENCE_URLS, CitableMixin, split_authors
 from home.listing import ChoiceFilter, ListingFilter, SortOrder, TaxonomyFilter, YearFilter
+from home.localization import localize_term_list
 from home.models import BasePage, PolicyArea, SustainableDevelopmentGoal
 from home.models.listing_page import ListingPageMixin
+from home.serializers import PageLinkField, TaxonomyField
 from knowledge.blocks import FileBlock
 
 
@@ -99,7 +103,7 @@ class KnowledgeIndexPage(ListingPageMixin, BasePage):
         )
 
 
-class KnowledgeProductPage(BasePage):
+class KnowledgeProductPage(CitableMixin, BasePage):
     """A research report, guide, toolkit or other product, with files or an external link."""
 
     kind = models.CharField(
@@ -184,6 +188,21 @@ class KnowledgeProductPage(BasePage):
         index.FilterField("publication_date"),
         index.RelatedFields("policy_areas", [index.SearchField("name")]),
     ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("kind"),
+        APIField("authors"),
+        APIField("publisher"),
+        APIField("publication_date"),
+        APIField("licence"),
+        APIField("policy_areas", serializer=TaxonomyField("policy_areas")),
+        APIField("sdgs", serializer=TaxonomyField("sdgs")),
+        APIField("files"),
+        APIField("external_url"),
+        APIField("body"),
+        APIField("related_members", serializer=PageLinkField("related_members", many=True)),
+        APIField("related_stories", serializer=PageLinkField("related_stories", many=True)),
+    ]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         SynchronizedField("kind"),
@@ -225,27 +244,32 @@ class KnowledgeProductPage(BasePage):
         """The publication year."""
         return self.publication_date.year
 
-    def citation(self, request=None):
-        """A plain-text citation: authors, year, title, publisher, address."""
-        authors = self.authors or self.publisher
-        url = self.get_full_url(request)
-        return f"{authors} ({self.year}). {self.title}. {self.publisher}. {url}"
-
     def get_structured_data(self, request):
-        """A schema.org Report (or CreativeWork for videos and datasets)."""
+        """A schema.org Report (or the CreativeWork types for videos and datasets)."""
         data = super().get_structured_data(request)
         schema_type = {
             KnowledgeKind.VIDEO: "VideoObject",
             KnowledgeKind.DATASET: "Dataset",
         }.get(self.kind, "Report")
+        authors = split_authors(self.authors) or [self.publisher]
         data.update(
             {
                 "@type": schema_type,
-                "headline": self.title,
+                "headline": self.title[:110],
                 "datePublished": self.publication_date.isoformat(),
-                "author": {"@type": "Organization", "name": self.authors or self.publisher},
+                "dateModified": self.last_published_at and self.last_published_at.isoformat(),
+                "author": [{"@type": "Organization", "name": name} for name in authors],
                 "publisher": {"@type": "Organization", "name": self.publisher},
-                "license": self.licence,
+                "license": LICENCE_URLS.get(self.licence, self.licence),
+                "about": [
+                    {"@type": "Thing", "name": term.name}
+                    for term in localize_term_list(self.policy_areas.all(), self.locale)
+                ],
             }
         )
+        if self.kind == KnowledgeKind.VIDEO:
+            data["uploadDate"] = data["datePublished"]
+            data["thumbnailUrl"] = data.get("image")
+        if self.external_url:
+            data["sameAs"] = self.external_url
         return data

@@ -6,12 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage
+from home.models.listing_page import DownloadableIndexMixin
+from home.serializers import PageLinkField
 from knowledge.blocks import LessonBlock
 
 
@@ -31,7 +34,7 @@ class Level(models.TextChoices):
     ADVANCED = "advanced", _("Advanced")
 
 
-class TrainingIndexPage(BasePage):
+class TrainingIndexPage(DownloadableIndexMixin, BasePage):
     """The structured orientation: one track of modules per audience, in order."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the tracks."))
@@ -40,6 +43,8 @@ class TrainingIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.TrainingModulePage"]
     max_count_per_parent = 1
+    listing_model_name = "knowledge.TrainingModulePage"
+    export_ordering = ("audience", "track_order", "title")
 
     class Meta:
         verbose_name = _("training index")
@@ -126,6 +131,17 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
         index.FilterField("audience"),
         index.FilterField("level"),
     ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("audience"),
+        APIField("level"),
+        APIField("estimated_minutes"),
+        APIField("track_order"),
+        APIField("learning_objectives"),
+        APIField("lessons"),
+        APIField("related_knowledge", serializer=PageLinkField("related_knowledge", many=True)),
+        APIField("prerequisites", serializer=PageLinkField("prerequisites", many=True)),
+    ]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         SynchronizedField("audience"),
@@ -168,17 +184,26 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
         )
 
     def get_structured_data(self, request):
-        """A schema.org Course."""
+        """A schema.org Course, free and online, in the page's language."""
         data = super().get_structured_data(request)
+        duration = f"PT{self.estimated_minutes}M"
         data.update(
             {
                 "@type": "Course",
                 "name": self.title,
+                "datePublished": self.first_published_at and self.first_published_at.isoformat(),
                 "educationalLevel": self.get_level_display(),
                 "audience": {"@type": "Audience", "audienceType": self.get_audience_display()},
-                "timeRequired": f"PT{self.estimated_minutes}M",
-                "provider": {"@type": "Organization", "name": "Open Cities"},
-                "hasCourseInstance": {"@type": "CourseInstance", "courseMode": "online"},
+                "timeRequired": duration,
+                "isAccessibleForFree": True,
+                "provider": self.get_publisher_data(request),
+                "offers": {"@type": "Offer", "category": "Free"},
+                "hasCourseInstance": {
+                    "@type": "CourseInstance",
+                    "courseMode": "online",
+                    "courseWorkload": duration,
+                },
+                "teaches": [objective.value for objective in self.learning_objectives],
             }
         )
         return data

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -10,7 +11,9 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock
 from home.listing import ChoiceFilter, Listing, SortOrder, TaxonomyFilter
 from home.models import BasePage, Country, Region
+from home.models.base import absolute_rendition_url
 from home.models.listing_page import ListingPageMixin
+from home.serializers import TaxonomyField
 from stories.blocks import ActionPlanBlock, CommitmentBlock, ContactBlock
 
 
@@ -159,6 +162,22 @@ class MemberProfilePage(BasePage):
         index.FilterField("year_joined"),
         index.RelatedFields("country", [index.SearchField("name")]),
     ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("official_name"),
+        APIField("kind"),
+        APIField("country", serializer=TaxonomyField("country", many=False)),
+        APIField("year_joined"),
+        APIField("population"),
+        APIField("website"),
+        APIField("logo"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("body"),
+        APIField("action_plans"),
+        APIField("commitments"),
+        APIField("contacts"),
+    ]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         SynchronizedField("kind"),
@@ -194,17 +213,21 @@ class MemberProfilePage(BasePage):
         return context
 
     def get_structured_data(self, request):
-        """A schema.org GovernmentOrganization."""
+        """A schema.org GovernmentOrganization (an organization has no language of its own)."""
         data = super().get_structured_data(request)
+        data.pop("inLanguage")
         data.update(
             {
                 "@type": "GovernmentOrganization",
                 "name": self.official_name or self.title,
-                "alternateName": self.title,
+                "alternateName": self.title if self.official_name else None,
                 "areaServed": {"@type": "AdministrativeArea", "name": self.title},
                 "address": {"@type": "PostalAddress", "addressCountry": self.country.iso_code},
+                "memberOf": self.get_publisher_data(request),
             }
         )
+        if self.logo_id:
+            data["logo"] = absolute_rendition_url(self.logo, "max-400x400", request)
         if self.website:
             data["sameAs"] = [self.website]
         return data

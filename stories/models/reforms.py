@@ -8,14 +8,18 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BeforeAfterFigureBlock
+from home.citations import CitableMixin
 from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter, YearFilter
+from home.localization import localize_term_list, localized_live_pages
 from home.models import BasePage, Country, PolicyArea, Region, SustainableDevelopmentGoal
 from home.models.listing_page import ListingPageMixin
+from home.serializers import PageLinkField, TaxonomyField
 from stories.blocks import SourceBlock, Status, StoryBodyBlock
 
 commitment_codes_validator = RegexValidator(
@@ -67,7 +71,7 @@ class StoryIndexPage(ListingPageMixin, BasePage):
         )
 
 
-class ReformStoryPage(BasePage):
+class ReformStoryPage(CitableMixin, BasePage):
     """A reform a member carried out: its policy areas, goals, figures and story."""
 
     member = models.ForeignKey(
@@ -151,6 +155,19 @@ class ReformStoryPage(BasePage):
         index.RelatedFields("member", [index.SearchField("title")]),
         index.RelatedFields("policy_areas", [index.SearchField("name")]),
     ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("member", serializer=PageLinkField("member")),
+        APIField("policy_areas", serializer=TaxonomyField("policy_areas")),
+        APIField("sdgs", serializer=TaxonomyField("sdgs")),
+        APIField("status"),
+        APIField("start_year"),
+        APIField("end_year"),
+        APIField("key_figures"),
+        APIField("body"),
+        APIField("sources"),
+        APIField("commitment_codes"),
+    ]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         SynchronizedField("member"),
@@ -213,19 +230,37 @@ class ReformStoryPage(BasePage):
         return context
 
     def get_structured_data(self, request):
-        """A schema.org Article about the reform."""
+        """A schema.org Article about the reform, its terms and member in the page's language."""
         data = super().get_structured_data(request)
+        published = (
+            self.first_published_at or self.last_published_at or self.latest_revision_created_at
+        )
+        modified = self.last_published_at or published
+        publisher = self.get_publisher_data(request)
         data.update(
             {
                 "@type": "Article",
-                "headline": self.title,
-                "datePublished": (self.first_published_at or self.latest_revision_created_at)
-                and (self.first_published_at or self.latest_revision_created_at).isoformat(),
-                "dateModified": self.last_published_at and self.last_published_at.isoformat(),
-                "about": [area.name for area in self.policy_areas.all()],
-                "publisher": {"@type": "Organization", "name": "Open Cities"},
+                "headline": self.title[:110],
+                "datePublished": published.isoformat() if published else None,
+                "dateModified": modified.isoformat() if modified else None,
+                "about": [
+                    {"@type": "Thing", "name": term.name}
+                    for term in localize_term_list(self.policy_areas.all(), self.locale)
+                ],
+                "author": publisher,
+                "publisher": publisher,
             }
         )
-        if self.member:
-            data["spatialCoverage"] = {"@type": "Place", "name": self.member.title}
+        member = None
+        if self.member_id:
+            member = localized_live_pages(
+                type(self.member), [self.member.translation_key], self.locale
+            )[0]
+        if member is not None:
+            data["spatialCoverage"] = {"@type": "Place", "name": member.title}
+            data["mentions"] = {
+                "@type": "GovernmentOrganization",
+                "name": member.title,
+                "url": member.get_full_url(request),
+            }
         return data

@@ -1,0 +1,82 @@
+"""RSS 2.0 and Atom feeds of a listing: the newest items of exactly the visitor's filter."""
+
+import datetime
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from home.localization import localized_terms
+
+FEED_SIZE = 50
+
+# Page types with feeds, and what "newest" means for each.
+FEED_ORDERING = {
+    "stories.reformstorypage": ("-first_published_at", "-pk"),
+    "knowledge.knowledgeproductpage": ("-publication_date", "-first_published_at", "-pk"),
+}
+FEED_FORMATS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
+
+
+def offers_feed(model):
+    """Whether listings of `model` pages have feeds."""
+    return model._meta.label_lower in FEED_ORDERING
+
+
+def item_date(item):
+    """When the item came out: a product's publication date, else its first publication."""
+    publication_date = getattr(item, "publication_date", None)
+    if publication_date is not None:
+        return datetime.datetime.combine(publication_date, datetime.time.min, tzinfo=datetime.UTC)
+    return item.first_published_at or item.last_published_at or timezone.now()
+
+
+def feed_items(listing):
+    """The newest items of the listing's filtered results, newest first."""
+    ordering = FEED_ORDERING[listing.queryset.model._meta.label_lower]
+    return list(listing.queryset.order_by(*ordering)[:FEED_SIZE])
+
+
+def feed_title(index_page, listing):
+    """The listing's title, with the chosen filter options when there are any."""
+    chosen = ", ".join(str(active["option"].label) for active in listing.active_filters)
+    return f"{index_page.title}: {chosen}" if chosen else index_page.title
+
+
+def feed_response(index_page, listing, request, feed_format):
+    """The feed of `listing` (built by `index_page`) as an HTTP response."""
+    model = listing.queryset.model
+    if not offers_feed(model) or feed_format not in FEED_FORMATS:
+        raise Http404(_("This list has no feed."))
+    querystring = listing.querystring()
+    link = index_page.get_full_url(request) + (f"?{querystring}" if querystring else "")
+    feed = FEED_FORMATS[feed_format](
+        title=feed_title(index_page, listing),
+        link=link,
+        description=index_page.summary or index_page.title,
+        language=index_page.locale.language_code,
+        feed_url=request.build_absolute_uri(),
+    )
+    items = feed_items(listing)
+    areas = [area for item in items for area in item.policy_areas.all()]
+    names = {}
+    if areas:
+        names = localized_terms(
+            type(areas[0]), {a.translation_key for a in areas}, index_page.locale
+        )
+    for item in items:
+        url = item.get_full_url(request)
+        feed.add_item(
+            title=item.title,
+            link=url,
+            description=item.summary,
+            unique_id=url,
+            unique_id_is_permalink=True,
+            pubdate=item_date(item),
+            updateddate=item.last_published_at,
+            categories=[names.get(a.translation_key, a).name for a in item.policy_areas.all()],
+        )
+    response = HttpResponse(content_type=feed.content_type)
+    feed.write(response, "utf-8")
+    return response
