@@ -116,6 +116,21 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
+def save_translation_draft(translation, page, user):
+    """Save the translated segments as a new draft revision of the translated `page`.
+
+    `Translation.save_target(publish=False)` also writes the page's own row, which for a live
+    page would change what visitors see before review; a live page therefore gets only a revision.
+    """
+    if not page.live:
+        translation.save_target(user=user, publish=False)
+        return
+    draft = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    draft.save_revision(user=user)
+
+
 def submit_translation_for_review(request, translation_id):
     """Save a page translation as a draft from its translated segments and start its workflow.
 
@@ -164,7 +179,7 @@ def submit_translation_for_review(request, translation_id):
         messages.error(request, _("This translation is already in review or is locked."))
         return redirect(next_url)
     try:
-        translation.save_target(user=request.user, publish=False)
+        save_translation_draft(translation, page, request.user)
     except ValidationError:
         messages.error(
             request,
