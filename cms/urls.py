@@ -11,12 +11,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.api import api_router
 from home import sitemaps
 from home import views as home_views
+from localization import views as localization_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", home_views.health, name="health"),
+    path("", localization_views.root_redirect, name="root_redirect"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
