@@ -12,33 +12,56 @@ import pytest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Variables that would change what the settings subprocesses see.
-SETTINGS_VARIABLES = ("DATABASE_URL", "SECRET_KEY", "REDIS_URL", "SEARCH_URL", "DEBUG")
+SETTINGS_VARIABLES = (
+    "DATABASE_URL",
+    "SECRET_KEY",
+    "REDIS_URL",
+    "SEARCH_URL",
+    "DEBUG",
+    "MEDIA_S3_BUCKET",
+)
 
 
-def run_django(settings_module, code="", args=(), **env):
-    """Run Python (or manage.py `args`) under the given settings in a clean environment."""
+def run_manage(settings_module, *args, **env):
+    """Run `manage.py args` under the given settings in a clean environment."""
     environ = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
     environ.update(DJANGO_SETTINGS_MODULE=settings_module, **env)
-    if args:
-        command = [sys.executable, "manage.py", *args]
-    else:
-        command = [sys.executable, "-c", "import django; django.setup()\n" + code]
     return subprocess.run(
-        command, cwd=BASE_DIR, env=environ, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
-def settings_summary(settings_module="cms.settings.base", **env):
-    """Database engine and name, cache and search backends the settings choose."""
-    code = (
-        "import json; from django.conf import settings as s; print(json.dumps({"
-        "'db': s.DATABASES['default']['ENGINE'], 'name': str(s.DATABASES['default']['NAME']),"
-        "'cache': s.CACHES['default']['BACKEND'],"
-        "'search': s.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}))"
+def read_settings(expressions, settings_module="cms.settings.base", **env):
+    """Evaluate `{name: expression}` on the settings module `s`, imported in a clean environment
+    (without setting Django up, so optional backends need not be installed)."""
+    environ = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
+    environ.update(SECRET_KEY=secrets.token_urlsafe(64), **env)
+    body = ", ".join(f"{name!r}: {expression}" for name, expression in expressions.items())
+    code = f"import importlib, json; s = importlib.import_module({settings_module!r}); "
+    code += f"print(json.dumps({{{body}}}, default=str))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=environ, capture_output=True, text=True
     )
-    result = run_django(settings_module, code, SECRET_KEY=secrets.token_urlsafe(64), **env)
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout)
+
+
+def settings_summary(**env):
+    """Database engine and name, cache and search backends the settings choose."""
+    return read_settings(
+        {
+            "db": "s.DATABASES['default']['ENGINE']",
+            "name": "str(s.DATABASES['default']['NAME'])",
+            "cache": "s.CACHES['default']['BACKEND']",
+            "search": "s.WAGTAILSEARCH_BACKENDS['default']['BACKEND']",
+        },
+        **env,
+    )
 
 
 # Pages and errors
@@ -109,22 +132,25 @@ def test_editor_can_sign_in_to_the_admin(client, django_user_model):
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = run_django("cms.settings.production", args=("check",))
+    result = run_manage("cms.settings.production", "check")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
 
 @pytest.mark.parametrize("weak_key", ["short", "django-insecure-" + "a1b2c3" * 10, "a" * 64])
 def test_production_refuses_a_weak_secret_key(weak_key):
-    result = run_django("cms.settings.production", args=("check",), SECRET_KEY=weak_key)
+    result = run_manage("cms.settings.production", "check", SECRET_KEY=weak_key)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
 
 def test_production_deploy_check_reports_nothing_with_a_real_secret_key():
-    result = run_django(
+    result = run_manage(
         "cms.settings.production",
-        args=("check", "--deploy", "--fail-level", "WARNING"),
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         SECRET_KEY=secrets.token_urlsafe(64),
     )
     assert result.returncode == 0, result.stderr
@@ -151,3 +177,28 @@ def test_redis_url_and_search_url_switch_cache_and_search_backends():
     )
     assert summary["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert summary["search"] == "wagtail.search.backends.elasticsearch8"
+
+
+def test_media_s3_bucket_moves_media_to_object_storage_that_the_policy_allows():
+    summary = read_settings(
+        {
+            "storage": "s.STORAGES['default']",
+            "img": "s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']",
+        },
+        MEDIA_S3_BUCKET="opencities-media",
+        MEDIA_S3_CUSTOM_DOMAIN="media.opencities.example",
+    )
+    assert summary["storage"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert summary["storage"]["OPTIONS"]["bucket_name"] == "opencities-media"
+    assert "https://media.opencities.example" in summary["img"]
+
+
+def test_local_media_keeps_images_to_the_site_itself():
+    summary = read_settings(
+        {
+            "storage": "s.STORAGES['default']['BACKEND']",
+            "img": "s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']",
+        }
+    )
+    assert summary["storage"] == "django.core.files.storage.FileSystemStorage"
+    assert summary["img"] == ["'self'", "data:"]

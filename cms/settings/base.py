@@ -102,7 +102,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "cms.wsgi.application"
 
-# Embedded default: a SQLite file in the project. DATABASE_URL=postgres://... switches to PostgreSQL.
+# Embedded default: a SQLite file in the project; DATABASE_URL=postgres://... switches to PostgreSQL
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -156,6 +156,32 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
+# Media on S3-compatible object storage (AWS S3, MinIO, Ceph ...) when MEDIA_S3_BUCKET is set, so
+# any number of app servers share it; needs the "scale" extra. boto3 reads the credentials from
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+MEDIA_ORIGIN = ""
+if MEDIA_S3_BUCKET:
+    MEDIA_S3_CUSTOM_DOMAIN = os.environ.get("MEDIA_S3_CUSTOM_DOMAIN", "")
+    MEDIA_S3_ENDPOINT_URL = os.environ.get("MEDIA_S3_ENDPOINT_URL", "")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": MEDIA_S3_ENDPOINT_URL or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "custom_domain": MEDIA_S3_CUSTOM_DOMAIN or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    # Where visitors' browsers fetch media from: the content policy must allow that host.
+    if MEDIA_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGIN = f"https://{MEDIA_S3_CUSTOM_DOMAIN}"
+    else:
+        MEDIA_ORIGIN = MEDIA_S3_ENDPOINT_URL or f"https://{MEDIA_S3_BUCKET}.s3.amazonaws.com"
+
 # Cache: local memory by default; REDIS_URL=redis://host:6379/0 shares one across app servers.
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -207,7 +233,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
@@ -241,9 +267,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 if os.environ.get("SEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": os.environ.get(
-                "SEARCH_BACKEND", "wagtail.search.backends.elasticsearch8"
-            ),
+            "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch8"),
             "URLS": [os.environ["SEARCH_URL"]],
             "INDEX": os.environ.get("SEARCH_INDEX", "opencities"),
             "TIMEOUT": 5,
@@ -301,4 +325,3 @@ def require_secret_key(key):
             "(python -c 'import secrets; print(secrets.token_urlsafe(64))')."
         )
     return key
-
