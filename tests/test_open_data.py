@@ -702,3 +702,27 @@ def test_knowledge_product_citations_name_authors_publisher_and_kind(client, con
         f"Research & data team, Ana Pérez (2024). Lobbying 100% guide. Open Cities Partnership. "
         f"{guide.get_full_url()}"
     )
+
+
+@pytest.mark.django_db
+def test_listings_link_their_downloads_for_the_current_filter(client, content):
+    html = client.get("/en/stories/", {"policy_area": "lobbying"}).content.decode()
+    assert 'href="/en/stories/export/csv/?policy_area=lobbying"' in html
+    assert 'href="/en/stories/export/json/?policy_area=lobbying"' in html
+    members = client.get("/en/members/").content.decode()
+    assert 'href="/en/members/export/csv/"' in members
+    assert "/en/members/feed/" not in members
+    training = client.get("/en/training/").content.decode()
+    assert 'href="/en/training/export/json/"' in training
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["register", "guide"])
+def test_stories_and_products_show_their_citation_and_its_downloads(client, content, name):
+    page = content[name]
+    html = client.get(page.url).content.decode()
+    citation = re.search(r'<p class="cite__text" id="cite-text">(.*?)</p>', html, re.S).group(1)
+    assert page.title in citation
+    assert page.get_full_url() in citation
+    assert f'href="{page.url}cite/bibtex/"' in html
+    assert f'href="{page.url}cite/ris/"' in html

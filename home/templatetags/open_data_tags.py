@@ -89,9 +89,3 @@ def listing_url(context, url_name):
     url = page.get_url(request) + page.reverse_subpage(url_name)
     querystring = listing.querystring() if listing is not None else ""
     return f"{url}?{querystring}" if querystring else url
-
-
-@register.simple_tag(takes_context=True)
-def citation_of(context, page):
-    """The one-line citation of a story or knowledge product."""
-    return page.citation(context.get("request"))
