@@ -9,3 +9,7 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "search"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        """Connect the receivers that keep the search tables in step with publishing."""
+        from search import signals  # noqa: F401

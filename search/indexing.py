@@ -1,0 +1,182 @@
+"""Keeping the search tables in step with the live pages.
+
+`index_page` and `remove_page` are called on publish and unpublish (search/signals.py);
+`rebuild` recreates everything (`manage.py rebuild_search_documents`).
+"""
+
+from collections import Counter
+from itertools import islice
+
+from django.db import connection, transaction
+from django.db.models import F
+from wagtail.models import Page
+
+from search.backends.base import DOCUMENTS, FACETS
+from search.models import SearchDocument, SearchFacet, SearchTerm, text_search_config
+from search.registry import REGISTRY, document_fields, spec_for
+from search.text import vocabulary_words
+
+CHUNK = 500
+
+
+def _chunks(items, size=CHUNK):
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def facet_rows(document, facets):
+    """SearchFacet rows for a document: the content type plus every other facet value."""
+    values = {"type": [document.page_type]}
+    for name, value in facets.items():
+        values[name] = value if isinstance(value, list | tuple | set) else [value]
+    return [
+        SearchFacet(document=document, name=name, value=str(value)[:80])
+        for name, items in values.items()
+        for value in items
+        if value not in ("", None)
+    ]
+
+
+def is_indexable(page):
+    """A page is searchable when it is live, public and has an address."""
+    return page.live and not page.get_view_restrictions().exists()
+
+
+def index_page(page):
+    """Create or refresh the search document of a page (or remove it if it is not searchable).
+
+    Returns the document, or None when the page type is not searched or the page is not public.
+    """
+    page = page.specific if type(page) is Page else page
+    spec = spec_for(page)
+    if spec is None:
+        return None
+    url = page.get_url() if is_indexable(page) else None
+    if not url:
+        remove_page(page)
+        return None
+    with transaction.atomic():
+        document = SearchDocument.objects.filter(page_id=page.pk).first()
+        old_words = (
+            vocabulary_words(document.title, document.summary, document.body) if document else set()
+        )
+        document = _write(document or SearchDocument(page_id=page.pk), page, spec, url)
+        new_words = vocabulary_words(document.title, document.summary, document.body)
+        update_vocabulary(document.locale_id, new_words - old_words, old_words - new_words)
+    return document
+
+
+def remove_page(page):
+    """Take a page out of the search (its vocabulary is updated by the post_delete signal)."""
+    for document in SearchDocument.objects.filter(page_id=page.pk):
+        document.delete()
+
+
+def forget_document_words(document):
+    """Lower the vocabulary counts for the words of a document that is going away."""
+    words = vocabulary_words(document.title, document.summary, document.body)
+    update_vocabulary(document.locale_id, set(), words)
+
+
+def update_vocabulary(locale_id, added, removed):
+    """Count words that appeared in a document up and words that left it down."""
+    terms = SearchTerm.objects.filter(locale_id=locale_id)
+    for chunk in _chunks(sorted(added)):
+        terms.filter(term__in=chunk).update(frequency=F("frequency") + 1)
+        known = set(terms.filter(term__in=chunk).values_list("term", flat=True))
+        SearchTerm.objects.bulk_create(
+            [
+                SearchTerm(locale_id=locale_id, term=term, frequency=1)
+                for term in chunk
+                if term not in known
+            ],
+            ignore_conflicts=True,
+        )
+    for chunk in _chunks(sorted(removed)):
+        terms.filter(term__in=chunk).update(frequency=F("frequency") - 1)
+        terms.filter(term__in=chunk, frequency__lte=0).delete()
+
+
+def refresh_urls(page):
+    """Store the new addresses of a page and its descendants after a move or a slug change."""
+    documents = {
+        document.page_id: document
+        for document in SearchDocument.objects.filter(
+            page__path__startswith=page.path, page__depth__gte=page.depth
+        )
+    }
+    if not documents:
+        return
+    for descendant in Page.objects.filter(pk__in=documents).select_related("locale"):
+        documents[descendant.pk].url = descendant.get_url() or documents[descendant.pk].url
+    SearchDocument.objects.bulk_update(documents.values(), ["url"])
+
+
+def clear(synthetic_only=False):
+    """Delete documents (all, or only the benchmark's page-less ones) and their facets.
+
+    Plain SQL so ten thousand rows go in one statement each; the vocabulary is rebuilt after.
+    """
+    condition = " WHERE page_id IS NULL" if synthetic_only else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {FACETS} WHERE document_id IN (SELECT id FROM {DOCUMENTS}{condition})"
+        )
+        cursor.execute(f"DELETE FROM {DOCUMENTS}{condition}")
+
+
+def rebuild_vocabulary():
+    """Recount every language's vocabulary from the documents."""
+    counts = {}
+    rows = SearchDocument.objects.values_list("locale_id", "title", "summary", "body")
+    for locale_id, title, summary, body in rows.iterator(chunk_size=1000):
+        counts.setdefault(locale_id, Counter()).update(vocabulary_words(title, summary, body))
+    with transaction.atomic():
+        SearchTerm.objects.all().delete()
+        for locale_id, counter in counts.items():
+            SearchTerm.objects.bulk_create(
+                (
+                    SearchTerm(locale_id=locale_id, term=term, frequency=n)
+                    for term, n in counter.items()
+                ),
+                batch_size=2000,
+            )
+
+
+def rebuild():
+    """Recreate the search tables from every live, public page of the searched types.
+
+    Returns the number of documents written.
+    """
+    written = 0
+    with transaction.atomic():
+        clear()
+        for model in REGISTRY:
+            pages = model.objects.live().public().select_related("locale").order_by("path")
+            for page in pages.iterator(chunk_size=200):
+                url = page.get_url()
+                if url:
+                    _write(SearchDocument(page_id=page.pk), page, REGISTRY[model], url)
+                    written += 1
+        rebuild_vocabulary()
+    return written
+
+
+def _write(document, page, spec, url):
+    """Fill a document from its page, save it and replace its facet rows."""
+    fields, facets = document_fields(page, spec)
+    language_code = page.locale.language_code
+    document.locale_id = page.locale_id
+    document.language_code = language_code
+    document.search_config = text_search_config(language_code)
+    document.translation_key = page.translation_key
+    document.url = url
+    for name, value in fields.items():
+        setattr(document, name, value)
+    existed = document.pk is not None
+    document.save()
+    if existed:
+        SearchFacet.objects.filter(document=document).delete()
+    SearchFacet.objects.bulk_create(facet_rows(document, facets))
+    return document

@@ -1,0 +1,146 @@
+"""The site search's own tables: one indexed row per live page, its facets, vocabulary and logs.
+
+Wagtail's database backend matches `(title || body) @@ query`, which no index serves, and filters
+by rescanning the page tables (see docs/performance.md). These tables keep everything the search
+page needs on one row per page, so matching, filtering and facet counting stay inside indexed
+queries. The full-text index itself is created per database in the migrations: on PostgreSQL a
+`search_vector` tsvector column (filled by a trigger with the row's language configuration) with a
+GIN index; on SQLite an FTS5 table kept in step by triggers. Neither is a Django field, so the
+ORM never reads or writes them.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+
+class PageType(models.TextChoices):
+    """The kinds of content the search covers (the `type` facet)."""
+
+    STORY = "story", _("Reform stories")
+    KNOWLEDGE = "knowledge", _("Knowledge products")
+    TRAINING = "training", _("Training modules")
+    MEMBER = "member", _("Members")
+    PAGE = "page", _("Pages")
+
+
+# PostgreSQL text search configuration per language; `simple` (no stemming) where PostgreSQL has
+# no stemmer. PostgreSQL 13+ ships an Arabic Snowball stemmer, and Django 5.2 needs 14+.
+TEXT_SEARCH_CONFIGS = {
+    "en": "english",
+    "es": "spanish",
+    "fr": "french",
+    "pt": "portuguese",
+    "id": "indonesian",
+    "ar": "arabic",
+    "uk": "simple",
+}
+
+
+def text_search_config(language_code):
+    """The PostgreSQL text search configuration for a language code ('simple' if unknown)."""
+    return TEXT_SEARCH_CONFIGS.get(language_code.split("-")[0].lower(), "simple")
+
+
+class SearchDocument(models.Model):
+    """One live page in one language, as the search sees it: text, address and filter values.
+
+    `page` is null only for rows of the synthetic benchmark corpus (generate_search_corpus).
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    language_code = models.CharField(max_length=20)
+    search_config = models.CharField(
+        max_length=20, help_text="PostgreSQL text search configuration used for this row."
+    )
+    translation_key = models.UUIDField()
+    page_type = models.CharField(max_length=16, choices=PageType.choices)
+    title = models.CharField(max_length=255)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=2000)
+    # Single-valued facets beside the text, so filters are plain column comparisons.
+    region = models.CharField(max_length=32, blank=True)
+    country = models.CharField(max_length=80, blank=True)
+    kind = models.CharField(max_length=32, blank=True)
+    audience = models.CharField(max_length=20, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    date = models.DateTimeField(null=True, blank=True, help_text="What 'newest' sorts by.")
+
+    class Meta:
+        indexes = [
+            # Cross-language fallback asks "has this item a row in the visitor's locale?".
+            models.Index(fields=["translation_key", "locale"], name="search_doc_translation"),
+            models.Index(fields=["locale", "date"], name="search_doc_locale_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.language_code})"
+
+
+class SearchFacet(models.Model):
+    """One facet value of a document (policy area, goal, type, region...), for counting.
+
+    Every facet, single- or multi-valued, has rows here so all counts come from one GROUP BY.
+    """
+
+    document = models.ForeignKey(
+        SearchDocument, on_delete=models.CASCADE, related_name="facets", db_index=False
+    )
+    name = models.CharField(max_length=16)
+    value = models.CharField(max_length=80)
+
+    class Meta:
+        indexes = [
+            # Covers the join from matched documents and the EXISTS used by multi-valued filters.
+            models.Index(fields=["document", "name", "value"], name="search_facet_doc"),
+        ]
+
+    def __str__(self):
+        return f"{self.name}={self.value}"
+
+
+class SearchTerm(models.Model):
+    """A word of the indexed text in one language, with how many documents contain it.
+
+    The vocabulary behind "Did you mean": suggestions are real words visitors can read. On
+    PostgreSQL `term` has a pg_trgm GIN index (created in the migration).
+    """
+
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    term = models.CharField(max_length=64)
+    frequency = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "term"], name="search_term_unique"),
+        ]
+
+    def __str__(self):
+        return self.term
+
+
+class SearchQueryDay(models.Model):
+    """How often a query was searched in one language on one day, and how often it found nothing."""
+
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    query_string = models.CharField(_("search term"), max_length=255)
+    date = models.DateField(_("date"))
+    hits = models.PositiveIntegerField(_("searches"), default=0)
+    no_result_hits = models.PositiveIntegerField(_("searches with no result"), default=0)
+
+    class Meta:
+        verbose_name = _("search query")
+        verbose_name_plural = _("search queries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "query_string", "date"], name="search_query_day_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["date", "locale"], name="search_query_day_date")]
+
+    def __str__(self):
+        return f"{self.query_string} ({self.date})"
