@@ -1,0 +1,253 @@
+"""One search, from GET parameters to what the page shows: the work the benchmark times.
+
+`run_search` reads the query, facets, sort and page, then asks the database backend for the
+total and all facet counts (one query) and for one page of results (one query, plus one for
+highlighting), adds promoted results and a spelling suggestion. The number of queries does not
+depend on how many documents match.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale
+from wagtail.search.utils import normalise_query_string
+
+from search.backends import SearchSpec, get_backend
+from search.facets import build_facets
+from search.models import SearchDocument
+from search.query import SearchQuery
+from search.suggest import suggest
+
+PAGE_SIZE = 10
+AUTOCOMPLETE_LIMIT = 8
+SORTS = ("relevance", "newest")
+
+
+class LazyResults:
+    """A sequence for Django's Paginator: the total is known, a slice runs the page query."""
+
+    def __init__(self, backend, spec, sort, total):
+        self.backend, self.spec, self.sort, self.total = backend, spec, sort, total
+
+    def count(self):
+        """The number of results (already computed with the facet counts)."""
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, window):
+        start = window.start or 0
+        if window.stop <= start:
+            return []
+        return self.backend.results(self.spec, self.sort, window.stop - start, start)
+
+
+@dataclass
+class Promotion:
+    """An editor's pick for this query, shown above the results."""
+
+    title: str
+    url: str
+    description: str
+
+
+@dataclass
+class SearchOutcome:
+    """What the search page shows for one request."""
+
+    query: SearchQuery
+    facets: list
+    sort: str = "relevance"
+    total: int = 0
+    page: object = None
+    promotions: list = field(default_factory=list)
+    suggestion: str = None
+    showing_suggestion: bool = False
+    ignored_filters: bool = False
+
+    @property
+    def is_filtered(self):
+        """True when any facet value is chosen."""
+        return any(facet.values for facet in self.facets)
+
+    def params(self):
+        """The search's parameters as (name, value) pairs, without the page number."""
+        pairs = [("q", self.query.text)] if self.query.text else []
+        pairs += [(facet.param, value) for facet in self.facets for value in facet.values]
+        if self.sort != SORTS[0]:
+            pairs.append(("sort", self.sort))
+        return pairs
+
+    def querystring(self, remove=None, **extra):
+        """This search's query string, minus one (name, value) pair, plus extra parameters."""
+        pairs = [pair for pair in self.params() if pair != remove]
+        pairs += [(key, value) for key, value in extra.items() if value is not None]
+        return urlencode(pairs)
+
+    @property
+    def active_filters(self):
+        """The chosen facet options, each with the link that removes it."""
+        return [
+            {
+                "facet": facet,
+                "option": option,
+                "remove_url": "?" + self.querystring(remove=(facet.param, option.value)),
+            }
+            for facet in self.facets
+            for option in facet.options
+            if option.selected
+        ]
+
+    def page_url(self, number):
+        """The link to another page of these results."""
+        return "?" + self.querystring(page=number)
+
+    @property
+    def page_links(self):
+        """Links to the first, last and nearby pages, with None where numbers are skipped."""
+        if self.page is None or self.page.paginator.num_pages < 2:
+            return []
+        current, last = self.page.number, self.page.paginator.num_pages
+        shown = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+        links = []
+        for number in shown:
+            if links and links[-1] and number - links[-1]["number"] > 1:
+                links.append(None)
+            links.append(
+                {"number": number, "url": self.page_url(number), "current": number == current}
+            )
+        return links
+
+    @property
+    def previous_url(self):
+        """The link to the previous page, if any."""
+        return self.page_url(self.page.number - 1) if self.page and self.page.has_previous() else ""
+
+    @property
+    def next_url(self):
+        """The link to the next page, if any."""
+        return self.page_url(self.page.number + 1) if self.page and self.page.has_next() else ""
+
+    @property
+    def clear_filters_url(self):
+        """The same search without any facet chosen."""
+        pairs = [("q", self.query.text)] + ([("sort", self.sort)] if self.sort != SORTS[0] else [])
+        return "?" + urlencode(pairs)
+
+    @property
+    def suggestion_url(self):
+        """The link that searches for the suggested spelling."""
+        return "?" + urlencode({"q": self.suggestion}) if self.suggestion else ""
+
+
+def read_facets(querydict):
+    """The facets with the values asked for; unknown values are dropped (and reported)."""
+    facets = build_facets()
+    ignored = False
+    for facet in facets:
+        facet.parse(querydict)
+        known = facet.known_values(facet.values)
+        ignored = ignored or len(known) != len(facet.values)
+        facet.values = known
+    return facets, ignored
+
+
+def promoted(query, locale):
+    """Editors' picks for this query in the visitor's language (and external links), in order."""
+    picks = (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query.text))
+        .filter(Q(page__isnull=True) | Q(page__locale=locale, page__live=True))
+        .order_by("sort_order")
+    )
+    picks = list(picks)
+    documents = {
+        document.page_id: document
+        for document in SearchDocument.objects.filter(
+            page_id__in=[pick.page_id for pick in picks if pick.page_id]
+        )
+    }
+    promotions = []
+    for pick in picks:
+        if pick.page_id is None:
+            promotions.append(
+                Promotion(
+                    pick.external_link_text or pick.external_link_url,
+                    pick.external_link_url,
+                    pick.description,
+                )
+            )
+        elif pick.page_id in documents:
+            document = documents[pick.page_id]
+            promotions.append(
+                Promotion(document.title, document.url, pick.description or document.summary)
+            )
+    return promotions, [pick.page_id for pick in picks if pick.page_id in documents]
+
+
+def run_search(querydict, locale=None, page_number="1"):
+    """Search as the search page does; a page number that does not exist raises Http404."""
+    locale = locale or Locale.get_active()
+    query = SearchQuery.parse(querydict.get("q", ""))
+    facets, ignored = read_facets(querydict)
+    sort = querydict.get("sort", SORTS[0])
+    outcome = SearchOutcome(
+        query=query,
+        facets=facets,
+        sort=sort if sort in SORTS else SORTS[0],
+        ignored_filters=ignored,
+    )
+    if not query.searchable:
+        return outcome
+    backend = get_backend()
+    default = Locale.get_default()
+    promotions, promoted_ids = promoted(query, locale)
+    spec = SearchSpec(
+        query=query,
+        locale=locale,
+        fallback_locale=default if default.pk != locale.pk else None,
+        filters=[(facet, facet.values) for facet in facets if facet.values],
+        facets=facets,
+        exclude_page_ids=promoted_ids,
+    )
+    total, counts = backend.facet_counts(spec)
+    outcome.suggestion = suggest(query, locale, backend)
+    if total == 0 and outcome.suggestion:
+        corrected = SearchQuery.parse(outcome.suggestion)
+        spec.query = corrected
+        corrected_total, corrected_counts = backend.facet_counts(spec)
+        if corrected_total:
+            total, counts = corrected_total, corrected_counts
+            outcome.showing_suggestion = True
+        else:
+            spec.query = query
+    outcome.total = total
+    for facet in facets:
+        facet.build_options(counts, locale)
+    paginator = Paginator(LazyResults(backend, spec, outcome.sort, total), PAGE_SIZE)
+    try:
+        outcome.page = paginator.page(page_number)
+    except PageNotAnInteger as exc:
+        raise Http404(_("The page number must be a whole number.")) from exc
+    except EmptyPage as exc:
+        raise Http404(
+            _("There is no page %(number)s of these results.") % {"number": str(page_number)[:10]}
+        ) from exc
+    if outcome.page.number == 1:
+        outcome.promotions = promotions
+    return outcome
+
+
+def autocomplete(raw, locale=None):
+    """Up to AUTOCOMPLETE_LIMIT titles in the visitor's language starting with what was typed."""
+    locale = locale or Locale.get_active()
+    query = SearchQuery.parse(raw)
+    if not query.searchable:
+        return []
+    rows = get_backend().autocomplete(query, locale, AUTOCOMPLETE_LIMIT)
+    return [{"title": title, "url": url, "type": page_type} for title, url, page_type in rows]

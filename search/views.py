@@ -1,0 +1,50 @@
+"""The search page and its autocomplete endpoint, under /<lang>/search/."""
+
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+from wagtail.models import Locale
+
+from search.analytics import record_search
+from search.engine import autocomplete, run_search
+from search.models import PageType
+from search.query import MIN_QUERY_LENGTH
+
+
+def private_noindex(response):
+    """Search answers are personal and endless: never cached publicly, never indexed."""
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def search(request):
+    """Results in the visitor's language with facets, promotions and a spelling suggestion.
+
+    Bad input (empty, too short, unknown filters) gets a message on the page; a page number
+    that does not exist gets a 404 page saying so.
+    """
+    locale = Locale.get_active()
+    outcome = run_search(request.GET, locale, request.GET.get("page", "1"))
+    if outcome.query.searchable and outcome.page.number == 1 and not outcome.is_filtered:
+        record_search(outcome.query.text, locale, outcome.total)
+    response = TemplateResponse(
+        request,
+        "search/search_page.html",
+        {
+            "search": outcome,
+            "noindex": True,
+            "min_query_length": MIN_QUERY_LENGTH,
+            "page_types": dict(PageType.choices),
+        },
+    )
+    return private_noindex(response)
+
+
+def search_autocomplete(request):
+    """JSON suggestions for the search field: titles in the visitor's language."""
+    results = autocomplete(request.GET.get("q", ""))
+    labels = dict(PageType.choices)
+    for result in results:
+        result["type_label"] = str(labels.get(result["type"], ""))
+    return private_noindex(JsonResponse({"results": results}))
