@@ -3,6 +3,7 @@ environment, and security headers."""
 
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -11,6 +12,10 @@ from pathlib import Path
 import pytest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# How cms/settings read the environment: os.environ.get("X"), os.environ["X"], env_bool("X")...
+ENVIRONMENT_READ = re.compile(
+    r"(?:os\.environ\.get|os\.environ\[|env_bool|env_list|env_int)\(?\s*[\"']([A-Z][A-Z0-9_]+)[\"']"
+)
 # Variables that would change what the settings subprocesses see.
 SETTINGS_VARIABLES = (
     "DATABASE_URL",
@@ -202,3 +207,45 @@ def test_local_media_keeps_images_to_the_site_itself():
     )
     assert summary["storage"] == "django.core.files.storage.FileSystemStorage"
     assert summary["img"] == ["'self'", "data:"]
+
+
+# HTTP caching
+
+
+@pytest.mark.django_db
+def test_anonymous_public_pages_may_be_kept_by_shared_caches(client, site_tree, settings):
+    settings.PAGE_CACHE_SECONDS = 120
+    response = client.get("/en/")
+    assert response.status_code == 200
+    directives = {d.strip() for d in response["Cache-Control"].split(",")}
+    assert directives == {"public", "max-age=120"}
+
+
+@pytest.mark.django_db
+def test_signed_in_editors_get_pages_no_shared_cache_keeps(client, site_tree, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert "public" not in response.get("Cache-Control", "")
+
+
+@pytest.mark.django_db
+def test_admin_and_error_pages_are_not_shared(client, site_tree):
+    assert "public" not in client.get("/admin/login/").get("Cache-Control", "")
+    assert "public" not in client.get("/en/no-such-page/").get("Cache-Control", "")
+    assert "public" not in client.get("/healthz/").get("Cache-Control", "")
+
+
+@pytest.mark.django_db
+def test_page_caching_can_be_turned_off(client, site_tree, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    assert "public" not in client.get("/en/").get("Cache-Control", "")
+
+
+def test_readme_documents_every_environment_variable_the_settings_read():
+    names = set()
+    for path in (BASE_DIR / "cms" / "settings").glob("*.py"):
+        names |= set(ENVIRONMENT_READ.findall(path.read_text()))
+    readme = (BASE_DIR / "README.md").read_text()
+    assert names, "no environment variables found: has the way settings read them changed?"
+    assert sorted(name for name in names if f"| `{name}` |" not in readme) == []
