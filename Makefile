@@ -5,8 +5,12 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Parallel test processes (pytest-xdist); each gets its own test database. TEST_WORKERS=0 runs
+# everything in one process.
+TEST_WORKERS ?= 2
 
-.PHONY: install run serve migrate demo test test-fast test-browser lint format messages bench bench-search clean
+.PHONY: install run serve migrate demo admin test test-fast test-browser lint format messages \
+	compilemessages bench bench-search clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -17,22 +21,43 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-migrate: install
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
+# Uses gettext's msgfmt when it is installed; without it the committed .mo files are used.
+compilemessages: install
+	@if [ -z "$$(find . -path ./.venv -prune -o -name '*.po' -print -quit)" ]; then \
+		echo "No translation catalogues (.po) to compile"; \
+	elif command -v msgfmt >/dev/null 2>&1; then \
+		$(PY) manage.py compilemessages --ignore=.venv -v 0; \
+	else \
+		echo "gettext (msgfmt) not found: using the committed .mo translation files"; \
+	fi
+
+migrate: compilemessages
 	$(PY) manage.py migrate --no-input -v 0
 
 demo: migrate
 	$(PY) manage.py load_demo_content
 
-run: demo
+admin: migrate
 	$(PY) manage.py ensure_admin
+
+# Everything a first visit needs, then the development server on http://$(HOST):$(PORT)/.
+run: demo admin
+	@echo "Open Cities is starting on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
-	$(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+serve: install
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test-browser: install
+# The whole suite: unit and HTTP tests in parallel, then the browser tests (live server) in one
+# process. On PostgreSQL when DATABASE_URL is set.
+test: compilemessages
+	$(PY) -m pytest -p no:cacheprovider -m "not browser" $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS)) $(PYTEST_ARGS)
+	$(PY) -m pytest -p no:cacheprovider -m browser $(PYTEST_ARGS)
+
+test-fast: compilemessages
+	$(PY) -m pytest -p no:cacheprovider -m "not browser" -x $(PYTEST_ARGS)
+
+test-browser: compilemessages
 	$(PY) -m pytest -p no:cacheprovider -m browser $(PYTEST_ARGS)
 
 lint: install
@@ -49,8 +74,13 @@ messages: install
 
 bench: bench-search
 
+# Times search on a generated corpus in a scratch database, never the demo site's
+# (BENCH_DATABASE_URL=postgres://... to measure on PostgreSQL).
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench-results/bench.sqlite3
 bench-search: install
-	$(PY) manage.py bench_search --documents $${DOCUMENTS:-10000}
+	@mkdir -p bench-results
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --no-input -v 0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench_search --documents $${DOCUMENTS:-10000}
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache
