@@ -1,0 +1,1 @@
+"""Loading the demo site from demo/data/: English pages and snippets, then their translations."""
