@@ -50,8 +50,9 @@ serve: install
 
 # The whole suite: unit and HTTP tests in parallel, then the browser tests (live server) in one
 # process. On PostgreSQL when DATABASE_URL is set.
+# --dist loadgroup keeps each module marked xdist_group (they load the demo once) on one worker.
 test: compilemessages
-	$(PY) -m pytest -p no:cacheprovider -m "not browser" $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS)) $(PYTEST_ARGS)
+	$(PY) -m pytest -p no:cacheprovider -m "not browser" $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup) $(PYTEST_ARGS)
 	$(PY) -m pytest -p no:cacheprovider -m browser $(PYTEST_ARGS)
 
 test-fast: compilemessages
