@@ -11,28 +11,31 @@ ADMIN_URL = "http://127.0.0.1:8000/admin/"
 
 
 class Command(BaseCommand):
-    """Create (or reset) the superuser `admin`, password from ADMIN_PASSWORD or the default."""
+    """Create the superuser `admin` if missing; ADMIN_PASSWORD (if set) becomes its password."""
 
     help = (
-        "Create the superuser 'admin' (password from the ADMIN_PASSWORD environment variable, "
-        f"default '{DEFAULT_PASSWORD}'). Safe to run again."
+        f"Create the superuser '{USERNAME}' with the password in the ADMIN_PASSWORD environment "
+        f"variable (default '{DEFAULT_PASSWORD}'). Run again, it leaves a changed password alone "
+        "unless ADMIN_PASSWORD is set."
     )
 
     def handle(self, *args, **options):
-        password = os.environ.get("ADMIN_PASSWORD") or DEFAULT_PASSWORD
+        given = os.environ.get("ADMIN_PASSWORD")
         user_model = get_user_model()
         user, created = user_model.objects.get_or_create(
             username=USERNAME, defaults={"email": "admin@localhost"}
         )
-        changed = created or not user.check_password(password)
-        if not (user.is_superuser and user.is_staff and user.is_active):
-            user.is_superuser = user.is_staff = user.is_active = True
-            changed = True
-        if changed:
-            user.set_password(password)
-            user.save()
-        shown = password if password == DEFAULT_PASSWORD else "the value of ADMIN_PASSWORD"
+        if created or (given and not user.check_password(given)):
+            user.set_password(given or DEFAULT_PASSWORD)
+        user.is_superuser = user.is_staff = user.is_active = True
+        user.save()
+        if given:
+            password = "the value of ADMIN_PASSWORD"
+        elif created or user.check_password(DEFAULT_PASSWORD):
+            password = f"'{DEFAULT_PASSWORD}'"
+        else:
+            password = "the one you chose (set ADMIN_PASSWORD to reset it)"
+        action = "Created the administrator" if created else "The administrator is ready"
         self.stdout.write(
-            f"{'Created' if created else 'Admin user ready'}: log in at {ADMIN_URL} "
-            f"as '{USERNAME}' with password {shown}."
+            f"{action}: log in at {ADMIN_URL} as '{USERNAME}' with password {password}."
         )
