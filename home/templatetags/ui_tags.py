@@ -266,7 +266,10 @@ def status_label(value):
 
 @register.filter
 def language_name(code):
-    """A language's name in that language, e.g. "Español"."""
+    """A language's name in that language, as the site lists it, e.g. "Español"."""
+    names = dict(settings.LANGUAGES)
+    if code in names:
+        return names[code]
     try:
         return get_language_info(code)["name_local"]
     except KeyError:
