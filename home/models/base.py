@@ -64,6 +64,8 @@ class BasePage(Page):
         index.FilterField("locale_id"),
     ]
     api_fields = [
+        # The same in every translation of a page: how API users link the languages up.
+        APIField("translation_key"),
         APIField("summary"),
         APIField("image"),
         APIField("image_alt"),
