@@ -68,6 +68,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compressed HTML and JSON for slow connections (static files come precompressed from
+    # WhiteNoise above, so they are not compressed twice). BREACH: Django masks the CSRF token
+    # anew in every response and pads gzip output with random bytes (Django 4.2+), and public
+    # pages carry no secret; a proxy that compresses can take this over.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
