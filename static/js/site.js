@@ -45,7 +45,6 @@
         iframe.src = frame.getAttribute("data-embed-src") + "?autoplay=1";
         iframe.title = frame.getAttribute("data-embed-title") || "";
         iframe.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
-        iframe.allowFullscreen = true;
         iframe.referrerPolicy = "strict-origin-when-cross-origin";
         frame.replaceChild(iframe, button);
         iframe.focus();
