@@ -1,4 +1,14 @@
-"""The demo loader: English content first, then its translations, then one stale translation."""
+"""The demo loader: English content first, then its translations, then one stale translation.
+
+1. English, each object created or updated and published only when it changed: locales,
+   taxonomy, the home page as the site root, index and standard pages, members, stories,
+   knowledge products and training modules.
+2. For each language, the objects whose title its catalogue has, translated through
+   wagtail-localize (demo/loading/translation.py): live when complete, a draft otherwise.
+3. The English Madrid story republished after its Spanish translation, which makes it stale.
+
+Search and reference indexes are brought up to date once, at the end (demo/loading/indexing.py).
+"""
 
 import contextlib
 import logging
