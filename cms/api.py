@@ -51,6 +51,12 @@ class OpenDataPagesAPIViewSet(PagesAPIViewSet):
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["policy_area"])
 
+    def get_queryset(self):
+        """Pages with their language and many-to-many references (taxonomy) fetched up front."""
+        queryset = super().get_queryset()
+        relations = [field.name for field in queryset.model._meta.many_to_many]
+        return queryset.select_related("locale").prefetch_related(*relations)
+
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", OpenDataPagesAPIViewSet)

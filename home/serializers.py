@@ -31,6 +31,18 @@ class TaxonomyField(PageContextField):
         self.many_terms = many
         super().__init__(attribute, **kwargs)
 
+    def terms_in(self, model, locale):
+        """Every term of `model` in `locale` (source where untranslated), once per response.
+
+        Taxonomies are short lists; reading one whole keeps the query count of a listing of
+        any length fixed.
+        """
+        cache = self.context.setdefault("localized_terms", {})
+        if (model, locale.pk) not in cache:
+            keys = model.objects.values_list("translation_key", flat=True)
+            cache[(model, locale.pk)] = localized_terms(model, keys, locale)
+        return cache[(model, locale.pk)]
+
     def to_representation(self, page):
         """The page's terms named in the page's language, in the editor's order."""
         if self.many_terms:
@@ -40,7 +52,7 @@ class TaxonomyField(PageContextField):
             terms = [term] if term is not None else []
         if not terms:
             return [] if self.many_terms else None
-        localized = localized_terms(type(terms[0]), (t.translation_key for t in terms), page.locale)
+        localized = self.terms_in(type(terms[0]), page.locale)
         shown = [{"name": localized.get(t.translation_key, t).name, "slug": t.slug} for t in terms]
         return shown if self.many_terms else shown[0]
 

@@ -242,6 +242,26 @@ def test_api_exposes_every_field_of_each_content_type(client, content, page_type
 
 
 @pytest.mark.django_db
+def test_api_listing_queries_do_not_grow_with_the_number_of_stories(client, content):
+    params = {"type": "stories.ReformStoryPage", "fields": "policy_areas,sdgs,status"}
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v2/pages/", params).status_code == 200
+        return len(queries)
+
+    count_queries()
+    few = count_queries()
+    for _number in range(4):
+        factories.ReformStoryPageFactory(
+            parent=content["stories"],
+            member=content["madrid"],
+            policy_areas=[content["lobbying"], content["budgets"]],
+        )
+    assert count_queries() == few
+
+
+@pytest.mark.django_db
 def test_api_is_read_only_and_explains_unknown_parameters(client, content):
     assert client.post("/api/v2/pages/", {"title": "x"}).status_code == 405
     response = client.get("/api/v2/pages/", {"colour": "red"})
