@@ -2,14 +2,11 @@
 live server. Every test in this folder carries the `browser` marker."""
 
 import contextlib
+import json
 import os
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM calls made by fixtures
-# and the live server from here would otherwise be refused as "async unsafe".
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -22,6 +19,7 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parent.parent.parent / "test-artifacts"
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Mark every test collected from this folder as a browser test."""
     here = Path(__file__).resolve().parent
@@ -42,12 +40,23 @@ def browser():
         pytest.skip("Debian Chromium is missing at /usr/bin/chromium: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+    # Playwright's sync API runs an event loop in this thread; the ORM calls tests make while it
+    # runs would otherwise be refused as "async unsafe". Set only for the test, so that
+    # subprocesses of other tests (manage.py check --deploy) never inherit it.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
@@ -117,16 +126,27 @@ def _live_server_helper(request, django_db_blocker):
 @pytest.fixture(scope="package")
 def _browser_site_state(live_server, django_db_setup, django_db_blocker):
     """Build the site once; afterwards put the database back as the migrations left it."""
-    from django.db import connection
-
     from tests.browser.site import build_site
 
     with django_db_blocker.unblock():
-        snapshot = connection.creation.serialize_db_to_string()
+        snapshot = snapshot_database()
         site = build_site(live_server.url)
     yield site, snapshot
     with django_db_blocker.unblock():
         restore_database(snapshot)
+
+
+def snapshot_database():
+    """The whole test database as JSON, as Django's serialized rollback saves it.
+
+    Content types come first: signal handlers that run while the snapshot is reloaded (search
+    indexing) look them up, and would otherwise create them under other ids.
+    """
+    from django.db import connection
+
+    objects = json.loads(connection.creation.serialize_db_to_string())
+    objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
+    return json.dumps(objects)
 
 
 def restore_database(snapshot):
@@ -134,7 +154,9 @@ def restore_database(snapshot):
     from django.core.management import call_command
     from django.db import connection
 
-    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    call_command(
+        "flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False
+    )
     connection.creation.deserialize_db_from_string(snapshot)
 
 
@@ -150,7 +172,17 @@ def browser_site(_browser_site_state, live_server, django_db_blocker):
         if not Page.objects.filter(pk=site.ids["en"]["home"]).exists():
             restore_database(snapshot)
             site.__dict__.update(build_site(live_server.url).__dict__)
+        # Under Playwright this thread may have opened a connection of its own: close it, or
+        # PostgreSQL refuses to drop the test database at the end.
+        close_connection()
     return site
+
+
+def close_connection():
+    """Close this thread's own database connection (the live server's stays open)."""
+    from django.db import connection
+
+    connection.close()
 
 
 @pytest.fixture(scope="module")
