@@ -7,6 +7,7 @@ import wagtail_factories
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.hooks import search_for_hooks
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
@@ -21,6 +22,10 @@ from knowledge.models import (
 from stories.blocks import CommitmentBlock
 from stories.models import MemberIndexPage, MemberProfilePage, ReformStoryPage, StoryIndexPage
 from tests import factories
+
+# Wagtail registers snippets (home/wagtail_hooks.py) when it first looks for hooks, which a
+# request does; block validation below runs without one, so load them here.
+search_for_hooks()
 
 INDEX_TYPES = {StoryIndexPage, MemberIndexPage, KnowledgeIndexPage, TrainingIndexPage}
 DETAIL_TYPES = {ReformStoryPage, MemberProfilePage, KnowledgeProductPage, TrainingModulePage}
