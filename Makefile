@@ -52,14 +52,14 @@ serve: install
 # process. On PostgreSQL when DATABASE_URL is set.
 # --dist loadgroup keeps each module marked xdist_group (they load the demo once) on one worker.
 test: compilemessages
-	$(PY) -m pytest -p no:cacheprovider -m "not browser" $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup) $(PYTEST_ARGS)
-	$(PY) -m pytest -p no:cacheprovider -m browser $(PYTEST_ARGS)
+	$(PY) -m pytest -p no:cacheprovider -m "not browser" --durations=15 $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup) $(PYTEST_ARGS)
+	$(PY) -m pytest -p no:cacheprovider -m browser --durations=10 $(PYTEST_ARGS)
 
 test-fast: compilemessages
 	$(PY) -m pytest -p no:cacheprovider -m "not browser" -x $(PYTEST_ARGS)
 
 test-browser: compilemessages
-	$(PY) -m pytest -p no:cacheprovider -m browser $(PYTEST_ARGS)
+	$(PY) -m pytest -p no:cacheprovider -m browser --durations=10 $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
