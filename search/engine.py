@@ -1,19 +1,22 @@
 """One search, from GET parameters to what the page shows: the work the benchmark times.
 
 `run_search` reads the query, facets, sort and page, then asks the database backend for the
-total and all facet counts (one query) and for one page of results (one query, plus one for
-highlighting), adds promoted results and a spelling suggestion. The number of queries does not
-depend on how many documents match.
+total and all facet counts (one query) and for one page of results with its highlighted
+snippets (one query on PostgreSQL; SQLite adds an in-process one), adds promoted results (one
+query) and, when little is found, a spelling suggestion. Facet labels come from a cache. The
+number of queries does not depend on how many documents match.
 """
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
@@ -26,6 +29,8 @@ from search.suggest import suggest
 PAGE_SIZE = 10
 AUTOCOMPLETE_LIMIT = 8
 SORTS = ("relevance", "newest")
+# "Did you mean" is looked for when a search finds fewer results than this.
+SUGGEST_BELOW = 5
 
 
 class LazyResults:
@@ -146,13 +151,13 @@ class SearchOutcome:
         return "?" + urlencode({"q": self.suggestion}) if self.suggestion else ""
 
 
-def read_facets(querydict):
+def read_facets(querydict, locale):
     """The facets with the values asked for; unknown values are dropped (and reported)."""
     facets = build_facets()
     ignored = False
     for facet in facets:
         facet.parse(querydict)
-        known = facet.known_values(facet.values)
+        known = facet.known_values(facet.values, locale)
         ignored = ignored or len(known) != len(facet.values)
         facet.values = known
     return facets, ignored
@@ -194,7 +199,7 @@ def run_search(querydict, locale=None, page_number="1"):
     """Search as the search page does; a page number that does not exist raises Http404."""
     locale = locale or Locale.get_active()
     query = SearchQuery.parse(querydict.get("q", ""))
-    facets, ignored = read_facets(querydict)
+    facets, ignored = read_facets(querydict, locale)
     sort = querydict.get("sort", SORTS[0])
     outcome = SearchOutcome(
         query=query,
@@ -205,18 +210,19 @@ def run_search(querydict, locale=None, page_number="1"):
     if not query.searchable:
         return outcome
     backend = get_backend()
-    default = Locale.get_default()
+    source_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     promotions, promoted_ids = promoted(query, locale)
     spec = SearchSpec(
         query=query,
         locale=locale,
-        fallback_locale=default if default.pk != locale.pk else None,
+        fallback_language=(source_language if locale.language_code != source_language else None),
         filters=[(facet, facet.values) for facet in facets if facet.values],
         facets=facets,
         exclude_page_ids=promoted_ids,
     )
     total, counts = backend.facet_counts(spec)
-    outcome.suggestion = suggest(query, locale, backend)
+    if total < SUGGEST_BELOW:
+        outcome.suggestion = suggest(query, locale, backend)
     if total == 0 and outcome.suggestion:
         corrected = SearchQuery.parse(outcome.suggestion)
         spec.query = corrected

@@ -1,12 +1,15 @@
 """The search page's facets, built on the listing filters of home/listing.py.
 
 The listing filters already know how to read GET parameters, label values in the visitor's
-language and order options; the search only changes where the counts come from: one GROUP BY
-over its own facet table (see search/backends/), passed in instead of a queryset.
+language and order options; the search only changes where the counts come from: one query
+over the matched documents' facet columns (see search/backends/), passed in instead of a
+queryset.
 """
 
+import uuid
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from home.listing import ChoiceFilter, TaxonomyFilter, YearFilter
@@ -14,25 +17,55 @@ from home.models import Country, PolicyArea, Region, SustainableDevelopmentGoal
 from knowledge.models import Audience, KnowledgeKind
 from search.models import PageType
 
+LABELS_CACHE_SECONDS = 300
+LABELS_VERSION_KEY = "search:labels:version"
+TAXONOMY_MODELS = (PolicyArea, SustainableDevelopmentGoal, Country)
+
 
 class PrecountedMixin:
     """A listing filter whose counts were computed by the search's facet query.
 
     `build_options(facet_counts, locale)` receives the dict {param: {value: count}} where a
-    listing passes a queryset. `column` names the document column of a single-valued facet;
-    multi-valued facets (no column) are filtered through the facet table.
+    listing passes a queryset. `column` names the document column holding the facet; a
+    multi-valued facet's column holds a JSON array of slugs.
     """
 
     column = None
+    multi_valued = False
 
     def counts(self, facet_counts):
         """This facet's value -> count, from the search's facet query."""
         return facet_counts.get(self.param, {})
 
-    def known_values(self, values):
+    def known_values(self, values, locale):
         """The requested values that exist; the others are dropped before searching."""
-        labels = self.labels(values, None)
+        labels = self.labels(values, locale)
         return [value for value in values if value in labels]
+
+
+def taxonomy_labels(model, locale):
+    """{slug: (name in `locale`, css class)} for every term of a taxonomy, cached.
+
+    The listing filter's own labelling does the work on a cache miss; the cache is dropped
+    whenever a term is saved or deleted (search/signals.py) and expires after
+    LABELS_CACHE_SECONDS, which bounds staleness where each process has its own cache.
+    """
+    version = cache.get(LABELS_VERSION_KEY) or "0"
+    key = f"search:labels:{version}:{model._meta.label_lower}:{locale.pk}"
+    labels = cache.get(key)
+    if labels is None:
+        slugs = list(model.objects.values_list("slug", flat=True).distinct())
+        labeller = TaxonomyFilter(param="", label="", lookup="slug", model=model)
+        labels = {
+            slug: (str(name), css) for slug, (name, css) in labeller.labels(slugs, locale).items()
+        }
+        cache.set(key, labels, LABELS_CACHE_SECONDS)
+    return labels
+
+
+def forget_taxonomy_labels():
+    """Have taxonomy labels recomputed on the next search (by every process sharing the cache)."""
+    cache.set(LABELS_VERSION_KEY, uuid.uuid4().hex, None)
 
 
 @dataclass
@@ -47,13 +80,12 @@ class TaxonomyFacet(PrecountedMixin, TaxonomyFilter):
     """A facet over translatable terms, compared by their shared slug."""
 
     column: str = None
+    multi_valued: bool = False
 
-    def known_values(self, values):
-        """Slugs that name a term (one query, only when values were requested)."""
-        if not values:
-            return []
-        found = set(self.model.objects.filter(slug__in=values).values_list("slug", flat=True))
-        return [value for value in values if value in found]
+    def labels(self, values, locale):
+        """Names in the visitor's language, from the cached labels of the whole taxonomy."""
+        labels = taxonomy_labels(self.model, locale)
+        return {value: labels[value] for value in values if value in labels}
 
 
 @dataclass
@@ -69,9 +101,21 @@ def build_facets():
         ChoiceFacet(
             "type", _("Content type"), "page_type", choices=PageType.choices, column="page_type"
         ),
-        TaxonomyFacet("policy_area", _("Policy area"), "policy_area", model=PolicyArea),
         TaxonomyFacet(
-            "sdg", _("Sustainable Development Goal"), "sdg", model=SustainableDevelopmentGoal
+            "policy_area",
+            _("Policy area"),
+            "policy_area",
+            model=PolicyArea,
+            column="policy_areas",
+            multi_valued=True,
+        ),
+        TaxonomyFacet(
+            "sdg",
+            _("Sustainable Development Goal"),
+            "sdg",
+            model=SustainableDevelopmentGoal,
+            column="sdgs",
+            multi_valued=True,
         ),
         ChoiceFacet("region", _("Region"), "region", choices=Region.choices, column="region"),
         TaxonomyFacet("country", _("Country"), "country", model=Country, column="country"),

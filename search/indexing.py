@@ -11,8 +11,8 @@ from django.db import connection, transaction
 from django.db.models import F
 from wagtail.models import Page
 
-from search.backends.base import DOCUMENTS, FACETS
-from search.models import SearchDocument, SearchFacet, SearchTerm, text_search_config
+from search.backends.base import DOCUMENTS
+from search.models import SearchDocument, SearchTerm, text_search_config
 from search.registry import REGISTRY, document_fields, spec_for
 from search.text import vocabulary_words
 
@@ -23,19 +23,6 @@ def _chunks(items, size=CHUNK):
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
-
-
-def facet_rows(document, facets):
-    """SearchFacet rows for a document: the content type plus every other facet value."""
-    values = {"type": [document.page_type]}
-    for name, value in facets.items():
-        values[name] = value if isinstance(value, list | tuple | set) else [value]
-    return [
-        SearchFacet(document=document, name=name, value=str(value)[:80])
-        for name, items in values.items()
-        for value in items
-        if value not in ("", None)
-    ]
 
 
 def is_indexable(page):
@@ -114,15 +101,13 @@ def refresh_urls(page):
 
 
 def clear(synthetic_only=False):
-    """Delete documents (all, or only the benchmark's page-less ones) and their facets.
+    """Delete documents (all, or only the benchmark's page-less ones).
 
-    Plain SQL so ten thousand rows go in one statement each; the vocabulary is rebuilt after.
+    Plain SQL, so ten thousand rows go in one statement without loading them; the caller
+    rebuilds the vocabulary afterwards.
     """
     condition = " WHERE page_id IS NULL" if synthetic_only else ""
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"DELETE FROM {FACETS} WHERE document_id IN (SELECT id FROM {DOCUMENTS}{condition})"
-        )
         cursor.execute(f"DELETE FROM {DOCUMENTS}{condition}")
 
 
@@ -164,8 +149,8 @@ def rebuild():
 
 
 def _write(document, page, spec, url):
-    """Fill a document from its page, save it and replace its facet rows."""
-    fields, facets = document_fields(page, spec)
+    """Fill a document from its page and save it."""
+    fields = document_fields(page, spec)
     language_code = page.locale.language_code
     document.locale_id = page.locale_id
     document.language_code = language_code
@@ -174,9 +159,5 @@ def _write(document, page, spec, url):
     document.url = url
     for name, value in fields.items():
         setattr(document, name, value)
-    existed = document.pk is not None
     document.save()
-    if existed:
-        SearchFacet.objects.filter(document=document).delete()
-    SearchFacet.objects.bulk_create(facet_rows(document, facets))
     return document

@@ -1,4 +1,4 @@
-"""The site search's own tables: one indexed row per live page, its facets, vocabulary and logs.
+"""The site search's own tables: one indexed row per live page, its vocabulary and query logs.
 
 Wagtail's database backend matches `(title || body) @@ query`, which no index serves, and filters
 by rescanning the page tables (see docs/performance.md). These tables keep everything the search
@@ -62,7 +62,10 @@ class SearchDocument(models.Model):
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=2000)
-    # Single-valued facets beside the text, so filters are plain column comparisons.
+    # The facets beside the text, so filtering and counting read only the matched rows.
+    # Multi-valued facets hold a sorted JSON array of slugs (see docs/performance.md).
+    policy_areas = models.TextField(default="[]", help_text="JSON array of policy area slugs.")
+    sdgs = models.TextField(default="[]", help_text="JSON array of goal slugs (sdg-1...).")
     region = models.CharField(max_length=32, blank=True)
     country = models.CharField(max_length=80, blank=True)
     kind = models.CharField(max_length=32, blank=True)
@@ -79,28 +82,6 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.language_code})"
-
-
-class SearchFacet(models.Model):
-    """One facet value of a document (policy area, goal, type, region...), for counting.
-
-    Every facet, single- or multi-valued, has rows here so all counts come from one GROUP BY.
-    """
-
-    document = models.ForeignKey(
-        SearchDocument, on_delete=models.CASCADE, related_name="facets", db_index=False
-    )
-    name = models.CharField(max_length=16)
-    value = models.CharField(max_length=80)
-
-    class Meta:
-        indexes = [
-            # Covers the join from matched documents and the EXISTS used by multi-valued filters.
-            models.Index(fields=["document", "name", "value"], name="search_facet_doc"),
-        ]
-
-    def __str__(self):
-        return f"{self.name}={self.value}"
 
 
 class SearchTerm(models.Model):

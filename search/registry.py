@@ -5,6 +5,7 @@ page type, add one `IndexSpec` here.
 """
 
 import datetime
+import json
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -129,8 +130,13 @@ def resolve(page, path):
     return value
 
 
+def slug_list(values):
+    """A multi-valued facet as stored: a sorted JSON array of distinct slugs."""
+    return json.dumps(sorted(set(values or ())), separators=(",", ":"))
+
+
 def document_fields(page, spec):
-    """The SearchDocument field values and facet values of a live page (no saving)."""
+    """The SearchDocument field values of a live page (no saving)."""
     parts = []
     for path in spec.text_fields:
         value = resolve(page, path)
@@ -143,10 +149,12 @@ def document_fields(page, spec):
         "summary": clean_text(getattr(page, "summary", "")),
         "body": clean_text(" ".join(parts)),
         "page_type": spec.page_type,
+        "policy_areas": slug_list(facets.get("policy_area")),
+        "sdgs": slug_list(facets.get("sdg")),
         "region": facets.get("region", ""),
         "country": facets.get("country", ""),
         "kind": facets.get("kind", ""),
         "audience": facets.get("audience", ""),
         "year": facets.get("year"),
         "date": spec.date(page),
-    }, facets
+    }

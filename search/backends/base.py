@@ -12,7 +12,6 @@ from django.db import connection
 from search.models import PageType
 
 DOCUMENTS = "search_searchdocument"
-FACETS = "search_searchfacet"
 TERMS = "search_searchterm"
 
 
@@ -20,13 +19,13 @@ TERMS = "search_searchterm"
 class SearchSpec:
     """Everything one search asks of the database.
 
-    `filters` is a list of (facet, values) for the facets with chosen values; `fallback_locale`
-    is the English locale when the visitor's language is another one (else None).
+    `filters` is a list of (facet, values) for the facets with chosen values;
+    `fallback_language` is the source language (English) when the visitor's is another one.
     """
 
     query: object
     locale: object
-    fallback_locale: object = None
+    fallback_language: str = None
     filters: list = field(default_factory=list)
     facets: list = field(default_factory=list)
     exclude_page_ids: list = field(default_factory=list)
@@ -57,18 +56,30 @@ def _placeholders(values):
     return ", ".join(["%s"] * len(values))
 
 
+def _like_escaped(value):
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 class SearchBackend:
     """The parts of a search that do not depend on the database."""
 
     vendor = None
     true = "TRUE"
 
-    def match_cte(self, spec, with_rank):
-        """SQL and params of `matched(id, native[, rank])`; each backend writes its own."""
+    def match_cte(self, spec, with_rank, columns=("", ()), where=("", ())):
+        """SQL and params of `matched(id, native[, rank], ...)`; each backend writes its own.
+
+        `columns` adds select expressions on documents `d` (with their params) and `where`
+        adds a condition on `d`; both apply to every language branch of the match.
+        """
         raise NotImplementedError
 
-    def highlight(self, spec, rows):
-        """Fill `title_html` and `snippet_html` of the result rows (a fixed number of queries)."""
+    def page_columns(self, spec):
+        """Extra columns (SQL, params) selected for the page's rows only; none by default."""
+        return "", []
+
+    def highlight(self, spec, rows, extra):
+        """Fill `title_html` and `snippet_html` of the rows, given their `page_columns` values."""
         raise NotImplementedError
 
     def autocomplete(self, query, locale, limit):
@@ -85,15 +96,14 @@ class SearchBackend:
         for facet, values in spec.filters:
             if facet.param == "year":
                 values = [int(value) for value in values]
-            if facet.column:
+            if facet.multi_valued:
+                # The JSON array contains "slug" (quotes included), LIKE wildcards escaped.
+                sql = " OR ".join([f"d.{facet.column} LIKE %s ESCAPE '\\'"] * len(values))
+                sql = f"({sql})"
+                params = [f'%"{_like_escaped(value)}"%' for value in values]
+            else:
                 sql = f"d.{facet.column} IN ({_placeholders(values)})"
                 params = list(values)
-            else:
-                sql = (
-                    f"EXISTS (SELECT 1 FROM {FACETS} f2 WHERE f2.document_id = d.id"
-                    f" AND f2.name = %s AND f2.value IN ({_placeholders(values)}))"
-                )
-                params = [facet.param, *values]
             conditions.append((facet.param, sql, params))
         return conditions
 
@@ -103,48 +113,48 @@ class SearchBackend:
         ids = list(spec.exclude_page_ids)
         return f"(d.page_id IS NULL OR d.page_id NOT IN ({_placeholders(ids)}))", ids
 
+    def json_values(self, column):
+        """A table function listing the values of a JSON array column as `j.value`."""
+        raise NotImplementedError
+
     def facet_counts(self, spec):
         """(total, {param: {value: count}}): each facet counted against the other choices.
 
-        One query: the match is computed once, each document is tagged with which chosen
-        filters it passes, and its facet rows are counted where all the *other* filters pass.
+        One query: the match is computed once with each document's facet columns and which
+        chosen filters it passes; each facet's values are then counted over the documents
+        passing all the *other* filters (multi-valued facets unpacked from their JSON arrays).
         """
-        match_sql, params = self.match_cte(spec, with_rank=False)
         conditions = self.filter_conditions(spec)
-        exclusion_sql, exclusion_params = self._exclusion(spec)
+        facet_columns = "".join(f", d.{facet.column}" for facet in spec.facets)
         flags = "".join(f", {sql} AS ok_{i}" for i, (_p, sql, _v) in enumerate(conditions))
-        for _param, _sql, values in conditions:
-            params.extend(values)
-        params.extend(exclusion_params)
+        flag_params = [value for _param, _sql, values in conditions for value in values]
+        match_sql, params = self.match_cte(
+            spec,
+            with_rank=False,
+            columns=(facet_columns + flags, flag_params),
+            where=self._exclusion(spec),
+        )
 
         def passing(skip=None):
             names = [f"s.ok_{i}" for i, (param, *_rest) in enumerate(conditions) if param != skip]
             return " AND ".join(names) or self.true
 
-        chosen = [param for param, *_rest in conditions]
-        others = [facet.param for facet in spec.facets if facet.param not in chosen]
-        clauses = []
-        clause_params = []
-        if others:
-            clauses.append(f"(f.name IN ({_placeholders(others)}) AND {passing()})")
-            clause_params.extend(others)
-        for param in chosen:
-            clauses.append(f"(f.name = %s AND {passing(skip=param)})")
-            clause_params.append(param)
-        params.extend(clause_params)
-        sql = f"""
-            WITH {match_sql},
-            scoped AS MATERIALIZED (
-                SELECT d.id{flags} FROM matched m JOIN {DOCUMENTS} d ON d.id = m.id
-                WHERE {exclusion_sql}
-            )
-            SELECT f.name, f.value, COUNT(*) FROM scoped s
-            JOIN {FACETS} f ON f.document_id = s.id
-            WHERE {" OR ".join(clauses) or "1 = 0"}
-            GROUP BY f.name, f.value
-            UNION ALL
-            SELECT '', '', COUNT(*) FROM scoped s WHERE {passing()}
-        """
+        counts_sql = []
+        for facet in spec.facets:
+            if facet.multi_valued:
+                counts_sql.append(
+                    f"SELECT %s, j.value, COUNT(*) FROM matched s, {self.json_values(facet.column)}"
+                    f" WHERE {passing(skip=facet.param)} GROUP BY j.value"
+                )
+            else:
+                counts_sql.append(
+                    f"SELECT %s, CAST(s.{facet.column} AS TEXT), COUNT(*) FROM matched s"
+                    f" WHERE {passing(skip=facet.param)} AND s.{facet.column} IS NOT NULL"
+                    f" AND CAST(s.{facet.column} AS TEXT) <> '' GROUP BY s.{facet.column}"
+                )
+            params.append(facet.param)
+        counts_sql.append(f"SELECT '', '', COUNT(*) FROM matched s WHERE {passing()}")
+        sql = f"WITH {match_sql} " + " UNION ALL ".join(counts_sql)
         total = 0
         counts = {}
         with connection.cursor() as cursor:
@@ -157,31 +167,38 @@ class SearchBackend:
         return total, counts
 
     def results(self, spec, sort, limit, offset):
-        """One page of results: native language first, then by relevance or newest."""
-        match_sql, params = self.match_cte(spec, with_rank=True)
+        """One page of results: native language first, then by relevance or newest.
+
+        Filters apply inside the match; only the page's rows are joined for their text.
+        """
         conditions = self.filter_conditions(spec)
         exclusion_sql, exclusion_params = self._exclusion(spec)
         where = " AND ".join([sql for _p, sql, _v in conditions] + [exclusion_sql])
-        for _param, _sql, values in conditions:
-            params.extend(values)
-        params.extend(exclusion_params)
+        where_params = [value for _p, _s, values in conditions for value in values]
+        match_sql, params = self.match_cte(
+            spec,
+            with_rank=sort != "newest",
+            columns=(", d.date", []),
+            where=(where, where_params + exclusion_params),
+        )
         if sort == "newest":
-            order = "m.native DESC, d.date DESC NULLS LAST, d.id DESC"
+            order = "m.native DESC, m.date DESC NULLS LAST, m.id DESC"
         else:
-            order = "m.native DESC, m.rank DESC, d.date DESC NULLS LAST, d.id DESC"
+            order = "m.native DESC, m.rank DESC, m.date DESC NULLS LAST, m.id DESC"
+        extra_sql, extra_params = self.page_columns(spec)
         sql = f"""
             WITH {match_sql}
             SELECT d.id, d.page_id, d.title, d.summary, d.url, d.page_type, d.language_code,
-                   m.native
-            FROM matched m JOIN {DOCUMENTS} d ON d.id = m.id
-            WHERE {where}
+                   m.native{extra_sql}
+            FROM (SELECT * FROM matched m ORDER BY {order} LIMIT %s OFFSET %s) m
+            JOIN {DOCUMENTS} d ON d.id = m.id
             ORDER BY {order}
-            LIMIT %s OFFSET %s
         """
-        params.extend([limit, offset])
+        params.extend([*extra_params, limit, offset])
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            rows = [ResultRow(*row[:7], native=bool(row[7])) for row in cursor.fetchall()]
+            fetched = cursor.fetchall()
+        rows = [ResultRow(*row[:7], native=bool(row[7])) for row in fetched]
         if rows:
-            self.highlight(spec, rows)
+            self.highlight(spec, rows, [row[8:] for row in fetched])
         return rows

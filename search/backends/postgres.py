@@ -7,7 +7,6 @@ and a title containing every word gets a further boost.
 """
 
 from django.db import connection
-from django.utils.html import escape
 
 from search.backends.base import DOCUMENTS, TERMS, SearchBackend
 from search.models import text_search_config
@@ -17,22 +16,35 @@ HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, "
     'MaxFragments=2, FragmentDelimiter=" … "'
 )
+# ts_headline parses the whole text it is given; the snippet comes from the body's opening
+# characters (about 300 words), else from the summary.
+HEADLINE_CHARACTERS = 2000
 HIGHLIGHT_ALL = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
 TITLE_BOOST = 1.0
 MAX_CANDIDATES = 20
 
 
-def tsquery_text(query, language_code, weight="", prefix=False):
-    """A to_tsquery() string: all words required, each widened to its word family.
+def tsquery(query, language_code, weight="", prefix=False):
+    """SQL (and params) of a tsquery: every word required, each widened to its word family.
 
-    Words are letters and digits only (see SearchQuery.parse), so they cannot carry operators.
+    A word is parsed with its language's configuration (stemmed); its family root is matched as
+    a literal prefix (the `simple` configuration), since stemming a root can shorten it into
+    other words ("transpar" -> "transp" would match "transporte"). Words are letters and digits
+    only (see SearchQuery.parse), so they cannot carry tsquery operators.
     """
+    config = text_search_config(language_code)
+    star = "*" if prefix else ""
+    flags = f":{star}{weight}" if (weight or prefix) else ""
     parts = []
+    params = []
     for word, root in query.terms(language_code):
-        star = "*" if prefix else ""
-        term = f"{word}:{star}{weight}" if (weight or prefix) else word
-        parts.append(f"({term} | {root}:*{weight})" if root else term)
-    return " & ".join(parts)
+        if root:
+            parts.append("(to_tsquery(%s::regconfig, %s) || to_tsquery('simple', %s))")
+            params.extend([config, word + flags, f"{root}:*{weight}"])
+        else:
+            parts.append("to_tsquery(%s::regconfig, %s)")
+            params.extend([config, word + flags])
+    return "(" + " && ".join(parts) + ")", params
 
 
 class PostgresBackend(SearchBackend):
@@ -41,99 +53,101 @@ class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
     def _branches(self, spec):
-        """(locale, config, language code, native flag) for the visitor's language and English."""
+        """(locale condition, its params, config, language code, native flag) per language.
+
+        The fallback language's locale is looked up inside the query, saving a round trip.
+        """
         code = spec.locale.language_code
-        branches = [(spec.locale, text_search_config(code), code, 1)]
-        if spec.fallback_locale is not None:
-            fallback_code = spec.fallback_locale.language_code
+        branches = [("d.locale_id = %s", [spec.locale.pk], text_search_config(code), code, 1)]
+        if spec.fallback_language:
+            fallback = spec.fallback_language
             branches.append(
-                (spec.fallback_locale, text_search_config(fallback_code), fallback_code, 0)
+                (
+                    "d.locale_id = (SELECT id FROM wagtailcore_locale WHERE language_code = %s)",
+                    [fallback],
+                    text_search_config(fallback),
+                    fallback,
+                    0,
+                )
             )
         return branches
 
-    def match_cte(self, spec, with_rank):
-        """`matched(id, native[, rank])`: GIN-indexed matches in each language branch."""
+    def match_cte(self, spec, with_rank, columns=("", ()), where=("", ())):
+        """`matched(id, native[, rank], ...)`: GIN-indexed matches in each language branch."""
+        columns_sql, columns_params = columns
+        where_sql, where_params = where
         selects = []
         params = []
-        for locale, config, code, native in self._branches(spec):
-            text = tsquery_text(spec.query, code)
-            rank = ""
-            rank_params = []
+        for locale_sql, locale_params, _config, code, native in self._branches(spec):
+            words, words_params = tsquery(spec.query, code)
+            select = f"SELECT d.id, {native} AS native"
+            select_params = []
             if with_rank:
-                rank = (
-                    ", ts_rank(d.search_vector, to_tsquery(%s::regconfig, %s))"
-                    " + CASE WHEN d.search_vector @@ to_tsquery(%s::regconfig, %s)"
-                    f" THEN {TITLE_BOOST} ELSE 0 END AS rank"
+                in_title, in_title_params = tsquery(spec.query, code, weight="A")
+                select += (
+                    f", ts_rank(d.search_vector, {words})"
+                    f" + CASE WHEN d.search_vector @@ {in_title} THEN {TITLE_BOOST} ELSE 0 END"
+                    " AS rank"
                 )
-                rank_params = [config, text, config, tsquery_text(spec.query, code, weight="A")]
-            untranslated = ""
-            untranslated_params = []
+                select_params = [*words_params, *in_title_params]
+            condition = f"{locale_sql} AND d.search_vector @@ {words}"
+            condition_params = [*locale_params, *words_params]
             if not native:
-                untranslated = (
+                condition += (
                     f" AND NOT EXISTS (SELECT 1 FROM {DOCUMENTS} t"
                     " WHERE t.translation_key = d.translation_key AND t.locale_id = %s)"
                 )
-                untranslated_params = [spec.locale.pk]
-            selects.append(
-                f"SELECT d.id, {native} AS native{rank} FROM {DOCUMENTS} d"
-                " WHERE d.locale_id = %s AND d.search_vector @@ to_tsquery(%s::regconfig, %s)"
-                f"{untranslated}"
-            )
-            params.extend([*rank_params, locale.pk, config, text, *untranslated_params])
+                condition_params.append(spec.locale.pk)
+            if where_sql:
+                condition += f" AND {where_sql}"
+                condition_params.extend(where_params)
+            selects.append(f"{select}{columns_sql} FROM {DOCUMENTS} d WHERE {condition}")
+            params.extend([*select_params, *columns_params, *condition_params])
         return f"matched AS MATERIALIZED ({' UNION ALL '.join(selects)})", params
 
-    def highlight(self, spec, rows):
-        """ts_headline over the page's rows only, each with its own language's query."""
-        cases = []
-        params = []
-        for locale, config, code, _native in self._branches(spec):
-            text = tsquery_text(spec.query, code)
-            cases.append((locale.pk, config, text))
+    def json_values(self, column):
+        """The values of a JSON array column of the matched rows."""
+        return f"json_array_elements_text(s.{column}::json) AS j(value)"
+
+    def page_columns(self, spec):
+        """ts_headline of title, summary and body, computed for the page's rows only.
+
+        Each row is highlighted with its own language's query; the text is escaped before
+        ts_headline, whose parser would otherwise drop tag-like text.
+        """
         columns = []
+        params = []
         for column, options in (
-            ("title", HIGHLIGHT_ALL),
-            ("summary", HIGHLIGHT_ALL),
-            ("body", HEADLINE_OPTIONS),
+            ("d.title", HIGHLIGHT_ALL),
+            ("d.summary", HIGHLIGHT_ALL),
+            (f"left(d.body, {HEADLINE_CHARACTERS})", HEADLINE_OPTIONS),
         ):
-            # Escaped before ts_headline, whose parser would otherwise drop tag-like text.
-            escaped = (
-                f"replace(replace(replace(d.{column}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
-            )
+            escaped = f"replace(replace(replace({column}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
             whens = []
-            for locale_id, config, text in cases:
-                whens.append(
-                    f"WHEN %s THEN ts_headline(%s::regconfig, {escaped},"
-                    " to_tsquery(%s::regconfig, %s), %s)"
-                )
-                params.extend([locale_id, config, config, text, options])
-            columns.append(f"CASE d.locale_id {' '.join(whens)} ELSE {escaped} END")
-        ids = [row.id for row in rows]
-        params.extend(ids)
-        sql = (
-            f"SELECT d.id, {', '.join(columns)} FROM {DOCUMENTS} d"
-            f" WHERE d.id IN ({', '.join(['%s'] * len(ids))})"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            marked = {row[0]: row[1:] for row in cursor.fetchall()}
-        for row in rows:
-            title, summary, body = marked.get(row.id, (escape(row.title), escape(row.summary), ""))
+            for _sql, _params, config, code, _native in self._branches(spec):
+                words, words_params = tsquery(spec.query, code)
+                whens.append(f"WHEN %s THEN ts_headline(%s::regconfig, {escaped}, {words}, %s)")
+                params.extend([code, config, *words_params, options])
+            columns.append(f", CASE d.language_code {' '.join(whens)} ELSE {escaped} END")
+        return "".join(columns), params
+
+    def highlight(self, spec, rows, extra):
+        """Turn the marked headlines selected with the page into HTML."""
+        for row, (title, summary, body) in zip(rows, extra, strict=True):
             row.title_html = marked_html(title, escaped=True)
             row.snippet_html = marked_html(body if has_mark(body) else summary, escaped=True)
 
     def autocomplete(self, query, locale, limit):
         """Titles in the visitor's language whose words start with what was typed (GIN)."""
-        code = locale.language_code
-        config = text_search_config(code)
-        text = tsquery_text(query, code, weight="A", prefix=True)
+        words, words_params = tsquery(query, locale.language_code, weight="A", prefix=True)
         sql = f"""
             SELECT d.title, d.url, d.page_type FROM {DOCUMENTS} d
-            WHERE d.locale_id = %s AND d.search_vector @@ to_tsquery(%s::regconfig, %s)
-            ORDER BY ts_rank(d.search_vector, to_tsquery(%s::regconfig, %s)) DESC, d.title
+            WHERE d.locale_id = %s AND d.search_vector @@ {words}
+            ORDER BY ts_rank(d.search_vector, {words}) DESC, d.title
             LIMIT %s
         """
         with connection.cursor() as cursor:
-            cursor.execute(sql, [locale.pk, config, text, config, text, limit])
+            cursor.execute(sql, [locale.pk, *words_params, *words_params, limit])
             return cursor.fetchall()
 
     def suggestion_candidates(self, word, locale):

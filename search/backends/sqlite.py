@@ -43,40 +43,56 @@ class SqliteBackend(SearchBackend):
 
     def _codes(self, spec):
         codes = [spec.locale.language_code]
-        if spec.fallback_locale is not None:
-            codes.append(spec.fallback_locale.language_code)
+        if spec.fallback_language:
+            codes.append(spec.fallback_language)
         return codes
 
-    def match_cte(self, spec, with_rank):
-        """`matched(id, native[, rank])`: FTS5 matches in the visitor's language or English-only."""
-        text = match_text(spec.query, self._codes(spec))
-        rank = ""
-        params = [spec.locale.pk]
-        if with_rank:
-            title_text = "{title} : (" + text + ")"
-            rank = (
-                f", -{BM25} + CASE WHEN d.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"
-                f" THEN {TITLE_BOOST} ELSE 0 END AS rank"
+    def match_cte(self, spec, with_rank, columns=("", ()), where=("", ())):
+        """`matched(id, native[, rank], ...)`: FTS5 matches in the visitor's language, then
+        English-only items matched with the English word families."""
+        columns_sql, columns_params = columns
+        where_sql, where_params = where
+        selects = []
+        params = []
+        branches = [(spec.locale.language_code, 1)]
+        if spec.fallback_language:
+            branches.append((spec.fallback_language, 0))
+        for code, native in branches:
+            text = match_text(spec.query, [code])
+            select = f"SELECT d.id, {native} AS native"
+            select_params = []
+            if with_rank:
+                select += (
+                    f", -{BM25} + CASE WHEN d.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"
+                    f" THEN {TITLE_BOOST} ELSE 0 END AS rank"
+                )
+                select_params.append("{title} : (" + text + ")")
+            if native:
+                condition = "d.locale_id = %s"
+                condition_params = [spec.locale.pk]
+            else:
+                condition = (
+                    f"d.language_code = %s AND NOT EXISTS (SELECT 1 FROM {DOCUMENTS} t"
+                    " WHERE t.translation_key = d.translation_key AND t.locale_id = %s)"
+                )
+                condition_params = [code, spec.locale.pk]
+            if where_sql:
+                condition += f" AND {where_sql}"
+                condition_params.extend(where_params)
+            selects.append(
+                f"{select}{columns_sql} FROM {FTS} JOIN {DOCUMENTS} d ON d.id = {FTS}.rowid"
+                f" WHERE {FTS} MATCH %s AND {condition}"
             )
-            params.append(title_text)
-        where_locale = "d.locale_id = %s"
-        locale_params = [spec.locale.pk]
-        if spec.fallback_locale is not None:
-            where_locale = (
-                f"(d.locale_id = %s OR (d.locale_id = %s AND NOT EXISTS (SELECT 1 FROM {DOCUMENTS}"
-                " t WHERE t.translation_key = d.translation_key AND t.locale_id = %s)))"
-            )
-            locale_params = [spec.locale.pk, spec.fallback_locale.pk, spec.locale.pk]
-        sql = (
-            f"matched AS MATERIALIZED (SELECT d.id, (d.locale_id = %s) AS native{rank}"
-            f" FROM {FTS} JOIN {DOCUMENTS} d ON d.id = {FTS}.rowid"
-            f" WHERE {FTS} MATCH %s AND {where_locale})"
-        )
-        params.extend([text, *locale_params])
-        return sql, params
+            params.extend([*select_params, *columns_params, text, *condition_params])
+        return f"matched AS MATERIALIZED ({' UNION ALL '.join(selects)})", params
 
-    def highlight(self, spec, rows):
-        """FTS5 highlight() and snippet() for the page's rows only."""
+    def json_values(self, column):
+        """The values of a JSON array column of the matched rows (SQLite's JSON1)."""
+        return f"json_each(s.{column}) AS j"
+
+    def highlight(self, spec, rows, extra):
+        """FTS5 highlight() and snippet() for the page's rows only (SQLite runs in-process, so
+        this second query costs no round trip)."""
         text = match_text(spec.query, self._codes(spec))
         ids = [row.id for row in rows]
         sql = (
