@@ -21,14 +21,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Uses gettext's msgfmt when it is installed; without it the committed .mo files are used.
+# Django's compilemessages (which also checks placeholders) when gettext is installed; without
+# it, compile_translations does the same with polib.
 compilemessages: install
 	@if [ -z "$$(find . -path ./.venv -prune -o -name '*.po' -print -quit)" ]; then \
 		echo "No translation catalogues (.po) to compile"; \
 	elif command -v msgfmt >/dev/null 2>&1; then \
 		$(PY) manage.py compilemessages --ignore=.venv -v 0; \
 	else \
-		echo "gettext (msgfmt) not found: using the committed .mo translation files"; \
+		$(PY) manage.py compile_translations; \
 	fi
 
 migrate: compilemessages

@@ -1,6 +1,7 @@
 """The platform: pages in the visitor's language, clear errors, safe settings read from the
 environment, and security headers."""
 
+import gettext
 import json
 import os
 import re
@@ -9,7 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import polib
 import pytest
+from django.core.management import call_command
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # How cms/settings read the environment: os.environ.get("X"), os.environ["X"], env_bool("X")...
@@ -250,3 +253,24 @@ def test_readme_documents_every_environment_variable_the_settings_read():
     readme = (BASE_DIR / "README.md").read_text()
     assert names, "no environment variables found: has the way settings read them changed?"
     assert sorted(name for name in names if f"| `{name}` |" not in readme) == []
+
+
+# Translations compile without GNU gettext
+
+
+def test_catalogues_compile_to_mo_files_without_gettext(tmp_path, settings):
+    catalogue = polib.POFile()
+    catalogue.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    catalogue.append(polib.POEntry(msgid="Reform stories", msgstr="Historias de reforma"))
+    catalogue.append(polib.POEntry(msgid="Members", msgstr="Miembros", flags=["fuzzy"]))
+    folder = tmp_path / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    catalogue.save(str(folder / "django.po"))
+    settings.LOCALE_PATHS = [tmp_path]
+
+    call_command("compile_translations", verbosity=0)
+
+    with (folder / "django.mo").open("rb") as compiled:
+        translations = gettext.GNUTranslations(compiled)
+    assert translations.gettext("Reform stories") == "Historias de reforma"
+    assert translations.gettext("Members") == "Members"
