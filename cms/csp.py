@@ -1,7 +1,7 @@
 """Content Security Policy: strict everywhere, relaxed only where Wagtail's admin needs it."""
 
-from django.conf import settings
 from csp.middleware import CSPMiddleware
+from django.conf import settings
 
 # Wagtail's admin and Django's admin use inline styles and a few inline scripts; the public
 # site uses neither, so only these prefixes get 'unsafe-inline'.

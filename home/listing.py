@@ -202,7 +202,8 @@ class Listing:
                         {
                             "filter": listing_filter,
                             "option": option,
-                            "remove_url": "?" + self.querystring(remove=(listing_filter.param, option.value)),
+                            "remove_url": "?"
+                            + self.querystring(remove=(listing_filter.param, option.value)),
                         }
                     )
         return chosen

@@ -37,7 +37,9 @@ def localized_terms(model, translation_keys, locale):
         return {}
     default_id = Locale.get_default().pk
     terms = {}
-    for term in model.objects.filter(translation_key__in=keys, locale_id__in={locale.pk, default_id}):
+    for term in model.objects.filter(
+        translation_key__in=keys, locale_id__in={locale.pk, default_id}
+    ):
         if term.translation_key not in terms or term.locale_id == locale.pk:
             terms[term.translation_key] = term
     return terms

@@ -24,13 +24,17 @@ class Status:
 class ActionPlanBlock(blocks.StructBlock):
     """One of a member's action plans, with its period, commitments and document."""
 
-    title = blocks.CharBlock(label=_("Title"), max_length=200, help_text=_("e.g. Action plan 2021-2023."))
+    title = blocks.CharBlock(
+        label=_("Title"), max_length=200, help_text=_("e.g. Action plan 2021-2023.")
+    )
     start_year = blocks.IntegerBlock(label=_("Start year"), min_value=2010, max_value=2100)
     end_year = blocks.IntegerBlock(label=_("End year"), min_value=2010, max_value=2100)
     commitments = blocks.IntegerBlock(
         label=_("Number of commitments"), min_value=0, help_text=_("How many commitments it holds.")
     )
-    status = blocks.ChoiceBlock(choices=Status.CHOICES, label=_("Status"), default=Status.IN_PROGRESS)
+    status = blocks.ChoiceBlock(
+        choices=Status.CHOICES, label=_("Status"), default=Status.IN_PROGRESS
+    )
     document = DocumentChooserBlock(required=False, label=_("Document"), help_text=_("The plan."))
     url = blocks.URLBlock(required=False, label=_("Link"), help_text=_("Or where it is published."))
 
@@ -51,7 +55,9 @@ class CommitmentBlock(blocks.StructBlock):
     )
     title = blocks.CharBlock(label=_("Title"), max_length=250, help_text=_("What it commits to."))
     policy_area = SnippetChooserBlock("home.PolicyArea", required=False, label=_("Policy area"))
-    status = blocks.ChoiceBlock(choices=Status.CHOICES, label=_("Status"), default=Status.IN_PROGRESS)
+    status = blocks.ChoiceBlock(
+        choices=Status.CHOICES, label=_("Status"), default=Status.IN_PROGRESS
+    )
     starred = blocks.BooleanBlock(
         required=False, label=_("Starred"), help_text=_("Marked as a standout commitment.")
     )

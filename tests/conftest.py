@@ -10,7 +10,9 @@ from tests import factories
 @pytest.fixture
 def locales(db):
     """Every configured language as a wagtail Locale, English first."""
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES}
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
+    }
 
 
 @pytest.fixture
@@ -22,8 +24,9 @@ def site_tree(locales):
         child.delete()
     home = factories.HomePageFactory(parent=root, locale=locales["en"], slug="home")
     Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                        site_name="Open Cities")
+    Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Open Cities"
+    )
     return {
         "home": home,
         "stories": factories.StoryIndexPageFactory(parent=home),

@@ -28,7 +28,9 @@ def locale_home(context):
     def compute():
         active = Locale.get_active()
         homes = {h.locale_id: h for h in HomePage.objects.live().select_related("locale")}
-        default = next((h for h in homes.values() if h.locale.language_code == settings.LANGUAGE_CODE), None)
+        default = next(
+            (h for h in homes.values() if h.locale.language_code == settings.LANGUAGE_CODE), None
+        )
         return homes.get(active.pk, default)
 
     return _request_cache(request, "locale_home", compute) if request else compute()

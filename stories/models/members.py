@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
-from home.listing import ChoiceFilter, Listing, SortOrder, TaxonomyFilter
+from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter
 from home.models import BasePage, Country, Region
 from home.models.base import absolute_rendition_url
 from home.models.listing_page import ListingPageMixin
@@ -36,7 +36,9 @@ class MemberKind(models.TextChoices):
 class MemberIndexPage(ListingPageMixin, BasePage):
     """The directory of member governments, grouped by country, with region and kind filters."""
 
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the directory."))
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown above the directory.")
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), *BasePage.summary_panels]
     parent_page_types = ["home.HomePage"]
@@ -126,11 +128,19 @@ class MemberProfilePage(BasePage):
         help_text=_("Optional public points of contact."),
     )
     latitude = models.DecimalField(
-        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
         help_text=_("For the map, e.g. 40.41678."),
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
         help_text=_("For the map, e.g. -3.70379."),
     )
 
