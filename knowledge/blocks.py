@@ -22,7 +22,9 @@ class FileBlock(blocks.StructBlock):
 
     document = DocumentChooserBlock(label=_("Document"), help_text=_("Choose or upload a file."))
     language = blocks.ChoiceBlock(
-        choices=language_choices, default="en", label=_("Language"),
+        choices=language_choices,
+        default="en",
+        label=_("Language"),
         help_text=_("The language the file is written in."),
     )
     label = blocks.CharBlock(
@@ -50,7 +52,9 @@ class QuestionBlock(blocks.StructBlock):
     """An optional check-your-understanding question: leave the prompt empty for none."""
 
     prompt = blocks.CharBlock(
-        required=False, label=_("Question"), max_length=300,
+        required=False,
+        label=_("Question"),
+        max_length=300,
         help_text=_("Leave empty if the lesson has no question."),
     )
     choices = blocks.ListBlock(ChoiceAnswerBlock(), min_num=0, max_num=6, label=_("Answers"))

@@ -80,8 +80,12 @@ class KnowledgeIndexPage(ListingPageMixin, BasePage):
         return [
             ChoiceFilter("kind", _("Kind"), "kind", choices=KnowledgeKind.choices),
             TaxonomyFilter("policy_area", _("Policy area"), "policy_areas__slug", model=PolicyArea),
-            TaxonomyFilter("sdg", _("Sustainable Development Goal"), "sdgs__slug",
-                           model=SustainableDevelopmentGoal),
+            TaxonomyFilter(
+                "sdg",
+                _("Sustainable Development Goal"),
+                "sdgs__slug",
+                model=SustainableDevelopmentGoal,
+            ),
             FileLanguageFilter("language", _("Language of the files"), "file_languages"),
             YearFilter("year", _("Year"), "publication_date__year"),
         ]
@@ -113,7 +117,9 @@ class KnowledgeProductPage(CitableMixin, BasePage):
         _("authors"), max_length=255, blank=True, help_text=_("People or teams who wrote it.")
     )
     publisher = models.CharField(
-        _("publisher"), max_length=255, default="Open Cities Partnership",
+        _("publisher"),
+        max_length=255,
+        default="Open Cities Partnership",
         help_text=_("Who publishes it."),
     )
     publication_date = models.DateField(_("publication date"), help_text=_("When it came out."))
@@ -128,24 +134,38 @@ class KnowledgeProductPage(CitableMixin, BasePage):
         _("external link"), blank=True, help_text=_("Where it is published, if not as a file.")
     )
     file_languages = models.CharField(
-        max_length=100, blank=True, editable=False,
+        max_length=100,
+        blank=True,
+        editable=False,
         help_text="Languages of the files as |en|es|, kept for filtering.",
     )
     policy_areas = ParentalManyToManyField(
-        PolicyArea, verbose_name=_("policy areas"), blank=True, related_name="+",
+        PolicyArea,
+        verbose_name=_("policy areas"),
+        blank=True,
+        related_name="+",
         help_text=_("Policy areas it covers."),
     )
     sdgs = ParentalManyToManyField(
-        SustainableDevelopmentGoal, verbose_name=_("Sustainable Development Goals"), blank=True,
-        related_name="+", help_text=_("UN goals it relates to."),
+        SustainableDevelopmentGoal,
+        verbose_name=_("Sustainable Development Goals"),
+        blank=True,
+        related_name="+",
+        help_text=_("UN goals it relates to."),
     )
     related_members = ParentalManyToManyField(
-        "stories.MemberProfilePage", verbose_name=_("related members"), blank=True,
-        related_name="+", help_text=_("Members it is about."),
+        "stories.MemberProfilePage",
+        verbose_name=_("related members"),
+        blank=True,
+        related_name="+",
+        help_text=_("Members it is about."),
     )
     related_stories = ParentalManyToManyField(
-        "stories.ReformStoryPage", verbose_name=_("related stories"), blank=True,
-        related_name="+", help_text=_("Reform stories it draws on."),
+        "stories.ReformStoryPage",
+        verbose_name=_("related stories"),
+        blank=True,
+        related_name="+",
+        help_text=_("Reform stories it draws on."),
     )
     licence = models.CharField(
         _("licence"), max_length=80, default="CC BY 4.0", help_text=_("e.g. CC BY 4.0.")

@@ -80,7 +80,10 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
         _("audience"), max_length=20, choices=Audience.choices, help_text=_("Who it is for.")
     )
     level = models.CharField(
-        _("level"), max_length=20, choices=Level.choices, default=Level.INTRODUCTORY,
+        _("level"),
+        max_length=20,
+        choices=Level.choices,
+        default=Level.INTRODUCTORY,
         help_text=_("How much it assumes."),
     )
     estimated_minutes = models.PositiveSmallIntegerField(
@@ -101,12 +104,19 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
         help_text=_("The lessons, in order."),
     )
     related_knowledge = ParentalManyToManyField(
-        "knowledge.KnowledgeProductPage", verbose_name=_("related knowledge products"),
-        blank=True, related_name="+", help_text=_("Products to read next."),
+        "knowledge.KnowledgeProductPage",
+        verbose_name=_("related knowledge products"),
+        blank=True,
+        related_name="+",
+        help_text=_("Products to read next."),
     )
     prerequisites = ParentalManyToManyField(
-        "self", verbose_name=_("prerequisite modules"), symmetrical=False, blank=True,
-        related_name="+", help_text=_("Modules to take first."),
+        "self",
+        verbose_name=_("prerequisite modules"),
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        help_text=_("Modules to take first."),
     )
 
     content_panels = [

@@ -46,8 +46,12 @@ class StoryIndexPage(ListingPageMixin, BasePage):
         """Policy area, goal, region, country, status and year."""
         return [
             TaxonomyFilter("policy_area", _("Policy area"), "policy_areas__slug", model=PolicyArea),
-            TaxonomyFilter("sdg", _("Sustainable Development Goal"), "sdgs__slug",
-                           model=SustainableDevelopmentGoal),
+            TaxonomyFilter(
+                "sdg",
+                _("Sustainable Development Goal"),
+                "sdgs__slug",
+                model=SustainableDevelopmentGoal,
+            ),
             ChoiceFilter("region", _("Region"), "member__country__region", choices=Region.choices),
             TaxonomyFilter("country", _("Country"), "member__country__slug", model=Country),
             ChoiceFilter("status", _("Status"), "status", choices=Status.CHOICES),
@@ -213,7 +217,8 @@ class ReformStoryPage(CitableMixin, BasePage):
             .exclude(member__translation_key=getattr(self.member, "translation_key", None))
             .annotate(
                 shared=Count(
-                    "policy_areas", filter=Q(policy_areas__translation_key__in=area_keys),
+                    "policy_areas",
+                    filter=Q(policy_areas__translation_key__in=area_keys),
                     distinct=True,
                 )
                 + Count("sdgs", filter=Q(sdgs__translation_key__in=goal_keys), distinct=True)
