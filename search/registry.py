@@ -90,7 +90,7 @@ class IndexSpec:
 
 REGISTRY = {
     ReformStoryPage: IndexSpec(
-        PageType.STORY, ("member.title", "key_figures", "body", "commitment_codes"), story_facets
+        PageType.STORY, ("body", "key_figures", "member.title", "commitment_codes"), story_facets
     ),
     KnowledgeProductPage: IndexSpec(
         PageType.KNOWLEDGE,
