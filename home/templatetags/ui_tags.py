@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 from django import template
 from django.conf import settings
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -246,14 +246,18 @@ def lesson_answer(context, lesson):
 
 @register.simple_tag(takes_context=True)
 def index_page(context, model_label):
-    """The live index page of a kind (e.g. "stories.StoryIndexPage") in the page's language."""
+    """The live index page of a kind (e.g. "stories.StoryIndexPage") in the page's language, or
+    the source language's while that section is not translated yet."""
     from django.apps import apps
 
     model = apps.get_model(model_label)
     locale = _locale(context)
 
     def find():
-        return model.objects.live().filter(locale_id=locale.pk).first()
+        candidates = model.objects.live().filter(
+            Q(locale_id=locale.pk) | Q(locale__language_code=settings.LANGUAGE_CODE)
+        )
+        return min(candidates, key=lambda index: index.locale_id != locale.pk, default=None)
 
     return _cached(context, ("index", model_label, locale.pk), find)
 
