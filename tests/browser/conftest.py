@@ -2,7 +2,6 @@
 live server. Every test in this folder carries the `browser` marker."""
 
 import contextlib
-import json
 import os
 from pathlib import Path
 
@@ -117,70 +116,51 @@ def _live_server_helper(request, django_db_blocker):
         live_server._live_server_modified_settings.disable()
 
 
+# The package's SharedSite, once created: modules that do not use it set it aside.
+SHARED_SITE = []
+
+
 @pytest.fixture(scope="package")
-def _browser_site_state(live_server, django_db_setup, django_db_blocker):
-    """Build the site once; afterwards put the database back as the migrations left it."""
-    from tests.browser.site import build_site
+def _shared_site(live_server, django_db_setup, django_db_blocker):
+    """The site shared by this folder; afterwards the database is as the migrations left it."""
+    from tests.browser.site import SharedSite, restore_database
 
     with django_db_blocker.unblock():
-        snapshot = snapshot_database()
-        site = build_site(live_server.url)
-    yield site, snapshot
+        shared = SharedSite(live_server.url)
+    SHARED_SITE.append(shared)
+    yield shared
+    SHARED_SITE.remove(shared)
     with django_db_blocker.unblock():
-        restore_database(snapshot)
+        restore_database(shared.snapshot)
 
 
-def snapshot_database():
-    """The whole test database as JSON, as Django's serialized rollback saves it.
-
-    Content types come first: signal handlers that run while the snapshot is reloaded (search
-    indexing) look them up, and would otherwise create them under other ids.
-    """
-    from django.db import connection
-
-    objects = json.loads(connection.creation.serialize_db_to_string())
-    objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
-    return json.dumps(objects)
-
-
-def restore_database(snapshot):
-    """Empty the test database and reload `snapshot` (what Django's serialized rollback does)."""
-    from django.core.management import call_command
-    from django.db import connection
-
-    call_command(
-        "flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False
-    )
-    connection.creation.deserialize_db_from_string(snapshot)
+@pytest.fixture(scope="module", autouse=True)
+def _shared_site_set_aside(request, django_db_blocker):
+    """Modules none of whose tests read the shared site (those that manage the database
+    themselves, with transactional tests) start from the database the migrations left."""
+    items = [item for item in request.session.items if item.module is request.module]
+    built = SHARED_SITE and SHARED_SITE[0].site is not None
+    if built and not any("browser_site" in item.fixturenames for item in items):
+        with django_db_blocker.unblock():
+            SHARED_SITE[0].set_aside()
 
 
 @pytest.fixture
-def browser_site(_browser_site_state, live_server, django_db_blocker):
-    """The shared site (addresses, accounts); rebuilt if a transactional test emptied the DB."""
-    from wagtail.models import Page
+def browser_site(_shared_site, django_db_blocker):
+    """The shared site (addresses, accounts), built on first use."""
+    from django.db import connection
 
-    from tests.browser.site import build_site
-
-    site, snapshot = _browser_site_state
     with django_db_blocker.unblock():
-        if not Page.objects.filter(pk=site.ids["en"]["home"]).exists():
-            restore_database(snapshot)
-            site.__dict__.update(build_site(live_server.url).__dict__)
+        site = _shared_site.ensure()
         # Under Playwright this thread may have opened a connection of its own: close it, or
-        # PostgreSQL refuses to drop the test database at the end.
-        close_connection()
+        # PostgreSQL refuses to drop the test database at the end. (SQLite ignores closing the
+        # in-memory database the live server shares.)
+        connection.close()
     return site
 
 
-def close_connection():
-    """Close this thread's own database connection (the live server's stays open)."""
-    from django.db import connection
-
-    connection.close()
-
-
 @pytest.fixture(scope="module")
-def chromium(_browser_site_state):
+def chromium(_shared_site, django_db_blocker):
     """A headless Debian Chromium shared by one module's tests.
 
     Started after the site is built: while Playwright's sync API runs, this thread's database
@@ -189,6 +169,9 @@ def chromium(_browser_site_state):
     if not CHROMIUM.exists():
         pytest.skip("Debian Chromium is missing at /usr/bin/chromium: apt-get install chromium")
     from playwright.sync_api import sync_playwright
+
+    with django_db_blocker.unblock():
+        _shared_site.ensure()
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
