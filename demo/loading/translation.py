@@ -57,19 +57,27 @@ def record_string_translations(source, instance, locale, catalogue):
             missing.append(text)
             continue
         data = StringValue.from_plaintext(translated).data
-        if existing.get((segment.string_id, segment.context_id)) == data:
+        key = (segment.string_id, segment.context_id)
+        if existing.get(key) == data:
             continue
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={
-                "data": data,
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                "has_error": False,
-                "field_error": "",
-            },
-        )
+        values = {
+            "data": data,
+            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            "has_error": False,
+            "field_error": "",
+        }
+        if key in existing:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults=values,
+            )
+        else:
+            # Known to be new (from `existing`): a plain insert spares a lookup per string.
+            StringTranslation.objects.create(
+                translation_of=segment.string, locale=locale, context=segment.context, **values
+            )
         changed = True
     return missing, changed
 
