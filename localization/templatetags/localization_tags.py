@@ -17,7 +17,7 @@ def _live_translations(keys):
 
 
 def language_links_for(request, page):
-    """One link per language in settings.LANGUAGES.
+    """One link per language in settings.LANGUAGES, named as it is there.
 
     Each goes to the same page where a live translation exists; otherwise to that language's
     nearest translated ancestor (flagged `is_fallback`, so the switcher can say so); for views
@@ -33,13 +33,12 @@ def language_links_for(request, page):
         for candidate in _live_translations(keys).select_related("locale"):
             translations[(candidate.translation_key, candidate.locale_id)] = candidate
     links = []
-    for code, _name in settings.LANGUAGES:
+    for code, name in settings.LANGUAGES:
         locale = locales.get(code)
-        info = get_language_info(code)
         link = {
             "code": code,
-            "name": info["name_local"],
-            "bidi": info["bidi"],
+            "name": name,
+            "bidi": get_language_info(code)["bidi"],
             "is_current": locale is not None and locale.pk == active.pk,
             "is_fallback": False,
             "url": None,
