@@ -96,7 +96,8 @@ def _live_server_helper(request, django_db_blocker):
 
     pytest-django makes every live-server test transactional, which empties the database after
     each test. Tests that use `browser_site` share one site built for the whole folder instead,
-    so for them database access is simply allowed; `browser_site` removes the site afterwards.
+    so for them database access is simply allowed; `_shared_site` puts the database back as the
+    migrations left it once the folder is done.
     """
     if "live_server" not in request.fixturenames:
         yield
