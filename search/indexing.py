@@ -85,6 +85,16 @@ def update_vocabulary(locale_id, added, removed):
         terms.filter(term__in=chunk, frequency__lte=0).delete()
 
 
+def reindex_subtree(page):
+    """Index a page and its live descendants again (after a move or a view restriction change).
+
+    `index_page` drops the ones that are no longer public and stores everyone's new address.
+    """
+    pages = Page.objects.descendant_of(page, inclusive=True).live().type(*REGISTRY).specific()
+    for descendant in pages.iterator(chunk_size=200):
+        index_page(descendant)
+
+
 def refresh_urls(page):
     """Store the new addresses of a page and its descendants after a move or a slug change."""
     documents = {

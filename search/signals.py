@@ -1,27 +1,59 @@
-"""Signal receivers that keep the search tables in step with publishing."""
+"""Signal receivers that keep the search tables in step with publishing.
+
+A failure to index is logged, not raised: an editor's publish must not fail because of the
+search (`rebuild_search_documents` repairs the index).
+"""
+
+import functools
+import logging
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from search.facets import TAXONOMY_MODELS, forget_taxonomy_labels
-from search.indexing import forget_document_words, index_page, refresh_urls, remove_page
+from search.indexing import (
+    forget_document_words,
+    index_page,
+    refresh_urls,
+    reindex_subtree,
+    remove_page,
+)
 from search.models import SearchDocument
+
+logger = logging.getLogger(__name__)
+
+
+def logged(receiver_function):
+    """Log instead of raising, so the action that sent the signal goes through."""
+
+    @functools.wraps(receiver_function)
+    def wrapper(*args, **kwargs):
+        try:
+            receiver_function(*args, **kwargs)
+        except Exception:
+            logger.exception("Search index update failed in %s", receiver_function.__name__)
+
+    return wrapper
 
 
 @receiver(page_published)
+@logged
 def index_published_page(sender, instance, **kwargs):
     """A published page (re)enters the search with its new content."""
     index_page(instance)
 
 
 @receiver(page_unpublished)
+@logged
 def remove_unpublished_page(sender, instance, **kwargs):
     """An unpublished page leaves the search."""
     remove_page(instance)
 
 
 @receiver(post_delete, sender=SearchDocument)
+@logged
 def forget_deleted_document(sender, instance, **kwargs):
     """A document deleted with its page (or on unpublish) takes its words out of the vocabulary."""
     forget_document_words(instance)
@@ -40,12 +72,24 @@ for taxonomy_model in TAXONOMY_MODELS:
 
 
 @receiver(post_page_move)
-def refresh_moved_urls(sender, instance, **kwargs):
-    """Moving a page changes its address and its descendants'."""
-    refresh_urls(instance)
+@logged
+def reindex_moved_pages(sender, instance, **kwargs):
+    """A moved page has a new address, and may now sit under a private section."""
+    reindex_subtree(instance)
 
 
 @receiver(page_slug_changed)
+@logged
 def refresh_renamed_urls(sender, instance, **kwargs):
     """A new slug changes the page's address and its descendants'."""
     refresh_urls(instance)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@logged
+def follow_view_restrictions(sender, instance, **kwargs):
+    """Pages made private leave the public search; pages made public again come back."""
+    page = Page.objects.filter(pk=instance.page_id).first()  # gone when the page is deleted
+    if page is not None:
+        reindex_subtree(page)

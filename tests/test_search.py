@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 from search.indexing import rebuild
@@ -478,6 +479,27 @@ def test_republishing_updates_text_and_vocabulary(client, corpus):
 
 
 @pytest.mark.django_db
+def test_pages_made_private_leave_the_search_and_come_back(client, corpus, site_tree):
+    restriction = PageViewRestriction.objects.create(
+        page=site_tree["stories"], restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    found = results(client.get("/en/search/", {"q": "lobby"}))
+    assert "Madrid makes lobbying visible with a mandatory lobby registry" not in found
+    assert "Guide to lobby transparency" in found
+    restriction.delete()
+    found = results(client.get("/en/search/", {"q": "lobby"}))
+    assert "Madrid makes lobbying visible with a mandatory lobby registry" in found
+
+
+@pytest.mark.django_db
+def test_moving_a_page_updates_its_address(client, corpus, site_tree):
+    guide = corpus["guide"]
+    guide.move(site_tree["training"], pos="last-child")
+    html = client.get("/en/search/", {"q": "transparency"}).content.decode()
+    assert "/en/training/guide-to-lobby-transparency/" in html
+
+
+@pytest.mark.django_db
 def test_rebuild_recreates_the_same_index(corpus):
     before = set(SearchDocument.objects.values_list("page_id", "title", "locale_id"))
     vocabulary = set(SearchTerm.objects.values_list("locale_id", "term", "frequency"))
@@ -630,6 +652,10 @@ def test_search_terms_report_shows_popular_and_unanswered_queries_per_language(c
     assert [row[0] for row in spanish] == ["registro"]
     unanswered = client.get("/admin/reports/site-search-terms/", {"no_results": "true"})
     assert [row[0] for row in report_rows(unanswered)] == ["zzzqqq"]
+    searched = client.get("/admin/reports/site-search-terms/", {"q": "lob"})
+    assert [row[0] for row in report_rows(searched)] == ["lobby"]
+    export = client.get("/admin/reports/site-search-terms/", {"export": "csv"})
+    assert "lobby,English,2,0" in b"".join(export.streaming_content).decode()
 
 
 @pytest.mark.django_db
