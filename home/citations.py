@@ -110,13 +110,19 @@ def citation_for(page, request=None):
     )
 
 
+def sentence(text):
+    """End `text` with a full stop unless it already ends with punctuation (a title's "?")."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!", "…")) else f"{text}."
+
+
 def citation_text(page, request=None):
     """A one-line citation: authors (year). Title. Publisher. Address."""
     cited = citation_for(page, request)
     authors = ", ".join(cited.authors)
-    parts = [f"{authors} ({cited.year}). {cited.title}."]
+    parts = [f"{authors} ({cited.year}).", sentence(cited.title)]
     if cited.publisher not in cited.authors:
-        parts.append(f"{cited.publisher}.")
+        parts.append(sentence(cited.publisher))
     parts.append(cited.url)
     return " ".join(parts)
 

@@ -746,3 +746,13 @@ def test_stories_and_products_show_their_citation_and_its_downloads(client, cont
     assert page.get_full_url() in citation
     assert f'href="{page.url}cite/bibtex/"' in html
     assert f'href="{page.url}cite/ris/"' in html
+
+
+@pytest.mark.django_db
+def test_a_title_ending_in_a_question_mark_is_not_followed_by_a_full_stop(content):
+    guide = content["guide"]
+    guide.title = "What is an open local government?"
+    guide.save_revision().publish()
+    citation = guide.specific.citation()
+    assert "government? Open Cities Partnership." in citation
+    assert "?." not in citation
