@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
@@ -88,6 +89,16 @@ def stale_source_page(page):
     return None
 
 
+def target_locales(locale_ids=None):
+    """The locales other than the source, in the order of settings.LANGUAGES (optionally only
+    those in `locale_ids`)."""
+    order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
+    locales = Locale.objects.exclude(pk=Locale.get_default().pk)
+    if locale_ids is not None:
+        locales = locales.filter(pk__in=locale_ids)
+    return sorted(locales, key=lambda locale: order.get(locale.language_code, len(order)))
+
+
 def section_of_content_types():
     """A dict content type id -> section key for the page types that belong to a section."""
     sections = {}
@@ -158,7 +169,7 @@ def translation_status(locales=None, section=None):
     """
     default = Locale.get_default()
     if locales is None:
-        locales = list(Locale.objects.exclude(pk=default.pk).order_by("language_code"))
+        locales = target_locales()
     locales = [locale for locale in locales if locale.pk != default.pk]
     locale_ids = [locale.pk for locale in locales]
     sections = section_of_content_types()

@@ -19,11 +19,11 @@ from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
-from wagtail.models import Locale, Page, WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
 from localization.forms import TranslationStatusFilterForm
-from localization.status import translation_status
+from localization.status import target_locales, translation_status
 from localization.translators import user_can_write_in
 
 STATUS_PAGE_SIZE = 50
@@ -88,7 +88,7 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         """The filter form, the totals for the languages shown and one page of rows."""
         context = super().get_context_data(**kwargs)
-        targets = list(Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code"))
+        targets = target_locales()
         form = TranslationStatusFilterForm(self.request.GET or None, locales=targets)
         filters = form.cleaned_data if form.is_valid() else {}
         language = filters.get("language")

@@ -10,6 +10,7 @@ from wagtail_localize.views import edit_translation
 
 from localization import guards, views
 from localization.components import TranslationWorkPanel
+from localization.status import target_locales
 from localization.translators import translator_locale_ids, user_can_write_in
 
 
@@ -111,7 +112,7 @@ def add_translation_work_panel(request, panels):
     user = request.user
     own = translator_locale_ids(user)
     if own:
-        locales = list(Locale.objects.filter(pk__in=own).order_by("language_code"))
+        locales = target_locales(own)
     elif views.user_can_see_translation_status(user):
         locales = None
     else:
