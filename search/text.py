@@ -63,11 +63,6 @@ def _walk(value, block, parts):
         parts.append(html_to_text(value) if isinstance(block, blocks.RichTextBlock) else value)
 
 
-def words(text):
-    """The words of a text, lowercased, in order."""
-    return [word.casefold() for word in WORD.findall(text or "")]
-
-
 def vocabulary_words(*texts):
     """The distinct words of the texts that may be offered as spelling suggestions."""
     found = set()

@@ -35,7 +35,6 @@ def search(request):
             "search": outcome,
             "noindex": True,
             "min_query_length": MIN_QUERY_LENGTH,
-            "page_types": dict(PageType.choices),
         },
     )
     return private_noindex(response)
