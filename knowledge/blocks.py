@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
 
 from home.blocks import PARAGRAPH_FEATURES
 
@@ -90,7 +89,13 @@ class LessonBlock(blocks.StructBlock):
     body = blocks.RichTextBlock(
         features=PARAGRAPH_FEATURES, label=_("Body"), help_text=_("What the lesson teaches.")
     )
-    video = EmbedBlock(required=False, label=_("Video"), help_text=_("Optional video address."))
+    # A plain address rather than an EmbedBlock: wagtail-localize cannot extract an empty
+    # optional EmbedBlock (wagtail-localize#875), and the template embeds on request anyway.
+    video = blocks.URLBlock(
+        required=False,
+        label=_("Video"),
+        help_text=_("Optional YouTube or Vimeo address; played on request."),
+    )
     question = QuestionBlock(required=False)
 
     class Meta:

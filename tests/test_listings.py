@@ -434,3 +434,29 @@ def test_knowledge_listing_queries_do_not_grow_with_products(client, products, t
         )
     assert queries_for(client, "/en/knowledge/") == before
     assert before <= 36
+
+
+def spanish_copy(page, locales):
+    """A live Spanish copy of `page` (its parents copied too), as wagtail-localize would make."""
+    copy = page.copy_for_translation(locales["es"], copy_parents=True)
+    copy.save_revision().publish()
+    return copy
+
+
+@pytest.mark.django_db
+def test_spanish_member_directory_lists_untranslated_members_in_english(
+    client, site_tree, members, locales
+):
+    spanish_copy(site_tree["members"], locales)
+    response = client.get("/es/members/")
+    assert response.status_code == 200
+    assert {"Madrid", "São Paulo", "Elgeyo Marakwet"} <= set(titles(response))
+
+
+@pytest.mark.django_db
+def test_spanish_training_index_lists_untranslated_modules_in_english(client, site_tree, locales):
+    factories.TrainingModulePageFactory(parent=site_tree["training"], title="Open basics")
+    spanish_copy(site_tree["training"], locales)
+    response = client.get("/es/training/")
+    assert response.status_code == 200
+    assert "Open basics" in response.content.decode()

@@ -310,7 +310,9 @@ WAGTAILAPI_LIMIT_MAX = 100
 # Listings in a translated site also show items not yet translated (badged with their language)
 # for these page types.
 LISTING_UNTRANSLATED_FALLBACK = env_list(
-    "LISTING_UNTRANSLATED_FALLBACK", "stories.reformstorypage,knowledge.knowledgeproductpage"
+    "LISTING_UNTRANSLATED_FALLBACK",
+    "stories.reformstorypage,knowledge.knowledgeproductpage,stories.memberprofilepage,"
+    "knowledge.trainingmodulepage",
 )
 LISTING_PAGE_SIZE = int(os.environ.get("LISTING_PAGE_SIZE", "12"))
 

@@ -26,15 +26,25 @@ class DownloadableIndexMixin(RoutablePageMixin):
         """The page model this index lists."""
         return apps.get_model(cls.listing_model_name)
 
-    def get_export_queryset(self, request):
-        """What the downloads hold: every live, public item in the page's language."""
-        return (
-            self.listing_model()
-            .objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .order_by(*self.export_ordering)
+    def includes_untranslated(self):
+        """Whether items not translated into the page's language are listed too (in English)."""
+        return self.listing_model()._meta.label_lower in settings.LISTING_UNTRANSLATED_FALLBACK
+
+    def get_listing_queryset(self, locale):
+        """Live items in `locale`, plus untranslated source-language items where configured."""
+        model = self.listing_model()
+        live = model.objects.live().public()
+        default = Locale.get_default()
+        if locale.pk == default.pk or not self.includes_untranslated():
+            return live.filter(locale_id=locale.pk)
+        translated = model.objects.live().filter(locale_id=locale.pk).values("translation_key")
+        return live.filter(
+            Q(locale_id=locale.pk) | (Q(locale_id=default.pk) & ~Q(translation_key__in=translated))
         )
+
+    def get_export_queryset(self, request):
+        """What the downloads hold: every item the page lists, in the page's language."""
+        return self.get_listing_queryset(self.locale).order_by(*self.export_ordering)
 
     @path("export/csv/", name="export_csv")
     def export_csv(self, request):
@@ -64,22 +74,6 @@ class ListingPageMixin(DownloadableIndexMixin):
     def get_sort_orders(self):
         """The sort orders this listing offers, the default first."""
         return [SortOrder("title", "A-Z", ("title",))]
-
-    def includes_untranslated(self):
-        """Whether items not translated into the page's language are listed too (in English)."""
-        return self.listing_model()._meta.label_lower in settings.LISTING_UNTRANSLATED_FALLBACK
-
-    def get_listing_queryset(self, locale):
-        """Live items in `locale`, plus untranslated source-language items where configured."""
-        model = self.listing_model()
-        live = model.objects.live().public()
-        default = Locale.get_default()
-        if locale.pk == default.pk or not self.includes_untranslated():
-            return live.filter(locale_id=locale.pk)
-        translated = model.objects.live().filter(locale_id=locale.pk).values("translation_key")
-        return live.filter(
-            Q(locale_id=locale.pk) | (Q(locale_id=default.pk) & ~Q(translation_key__in=translated))
-        )
 
     def get_listing(self, request):
         """The `Listing` for this request: filters, counts, sort and results."""

@@ -235,6 +235,7 @@ class KnowledgeProductPage(CitableMixin, BasePage):
         SynchronizedField("related_stories"),
         SynchronizedField("licence"),
         SynchronizedField("publisher"),
+        SynchronizedField("authors"),
     ]
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []

@@ -51,12 +51,7 @@ class TrainingIndexPage(DownloadableIndexMixin, BasePage):
 
     def get_tracks(self):
         """(audience label, modules in order) for each audience that has live modules."""
-        modules = (
-            TrainingModulePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .order_by("track_order", "title")
-        )
+        modules = self.get_listing_queryset(self.locale).order_by("track_order", "title")
         by_audience = {}
         for module in modules:
             by_audience.setdefault(module.audience, []).append(module)
