@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 import re
 import runpy
 from html import unescape
@@ -38,7 +39,10 @@ def compiled_messages():
     for po in Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/django.po"):
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
-            polib.pofile(str(po)).save_as_mofile(str(mo))
+            # Written aside then moved into place: parallel workers may compile at once.
+            partial = mo.with_suffix(f".{os.getpid()}.tmp")
+            polib.pofile(str(po)).save_as_mofile(str(partial))
+            os.replace(partial, mo)
 
 
 def translate_page(page, code, strings=None, publish=True):
