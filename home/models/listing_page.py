@@ -4,7 +4,6 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale
 
 from home.exports import export_response
 from home.feeds import feed_response, offers_feed
@@ -34,12 +33,14 @@ class DownloadableIndexMixin(RoutablePageMixin):
         """Live items in `locale`, plus untranslated source-language items where configured."""
         model = self.listing_model()
         live = model.objects.live().public()
-        default = Locale.get_default()
-        if locale.pk == default.pk or not self.includes_untranslated():
+        # Compared by language code so that no query is spent looking up the default locale.
+        source_language = settings.LANGUAGE_CODE
+        if locale.language_code == source_language or not self.includes_untranslated():
             return live.filter(locale_id=locale.pk)
         translated = model.objects.live().filter(locale_id=locale.pk).values("translation_key")
         return live.filter(
-            Q(locale_id=locale.pk) | (Q(locale_id=default.pk) & ~Q(translation_key__in=translated))
+            Q(locale_id=locale.pk)
+            | (Q(locale__language_code=source_language) & ~Q(translation_key__in=translated))
         )
 
     def get_export_queryset(self, request):
