@@ -126,9 +126,6 @@ class BrowserSite:
         return self.paths[language][key]
 
 
-# Every lesson has a video: wagtail-localize 1.14 cannot extract the segments of a lesson whose
-# optional video is empty (AttributeError in its EmbedBlock handling), so a module with such a
-# lesson cannot be translated.
 VIDEO = "https://www.youtube.com/watch?v=oHg5SJYRHA0"
 
 
@@ -409,7 +406,6 @@ def build_english(root):
                 {
                     "title": "What open government means",
                     "body": rich("Open government is transparent, participatory and accountable."),
-                    "video": VIDEO,
                     "question": {"prompt": "", "choices": [], "explanation": ""},
                 },
             ),
@@ -434,7 +430,6 @@ def build_english(root):
                 {
                     "title": "Working with residents",
                     "body": rich("Residents help shape decisions before they are taken."),
-                    "video": VIDEO,
                     "question": {"prompt": "", "choices": [], "explanation": ""},
                 },
             ),
