@@ -67,6 +67,11 @@ def page(browser):
     )
     yield tab
     context.close()
+    # ORM calls made while Playwright runs open a connection of their own: close it, or
+    # PostgreSQL refuses to drop the test database at the end.
+    from django.db import connection
+
+    connection.close()
 
 
 @pytest.fixture
