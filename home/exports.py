@@ -137,6 +137,12 @@ def _dig(obj, dotted):
     return obj
 
 
+def site_licence(request):
+    """(name, url) of the site's default licence for its content (a site setting)."""
+    site_settings = SiteSettings.for_request(request)
+    return site_settings.licence_name, site_settings.licence_url
+
+
 class ExportContext:
     """What every row shares: the request, the language, the licence, and per-chunk lookups."""
 
@@ -145,9 +151,7 @@ class ExportContext:
         self.request = request
         self.locale = locale
         self.columns = columns
-        site_settings = SiteSettings.for_request(request)
-        self.licence_name = site_settings.licence_name
-        self.licence_url = site_settings.licence_url
+        self.licence_name, self.licence_url = site_licence(request)
         self.pages = {}
         self.terms = {}
 
@@ -271,13 +275,29 @@ def stream_json(rows, metadata):
     yield "\n]}\n"
 
 
+def download_response(rows, export_format, headers, metadata, filename):
+    """A streamed attachment: CSV (`headers`, then rows) or JSON (`metadata`, then items)."""
+    if export_format == "json":
+        response = StreamingHttpResponse(
+            stream_json(rows, metadata), content_type="application/json; charset=utf-8"
+        )
+    else:
+        response = StreamingHttpResponse(
+            stream_csv(rows, headers), content_type="text/csv; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Open data: other sites' scripts may read it.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 def export_response(index_page, request, queryset, export_format):
     """A streamed CSV or JSON download of `queryset`, in the index page's language."""
     locale = getattr(index_page, "locale", None) or Locale.get_active()
     columns = columns_for(queryset.model)
     context = ExportContext(request, locale, columns)
     rows = iter_rows(with_related(queryset, columns), context)
-    stem = f"{index_page.slug}-{locale.language_code}"
+    metadata = None
     if export_format == "json":
         metadata = {
             "source": index_page.get_full_url(request)
@@ -286,15 +306,6 @@ def export_response(index_page, request, queryset, export_format):
             "licence": {"name": context.licence_name, "url": context.licence_url},
             "generated_at": timezone.now(),
         }
-        response = StreamingHttpResponse(
-            stream_json(rows, metadata), content_type="application/json; charset=utf-8"
-        )
-    else:
-        headers = [header for column in columns for header in column.headers()]
-        response = StreamingHttpResponse(
-            stream_csv(rows, headers), content_type="text/csv; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{stem}.{export_format}"'
-    # Open data: other sites' scripts may read it.
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    headers = [header for column in columns for header in column.headers()]
+    filename = f"{index_page.slug}-{locale.language_code}.{export_format}"
+    return download_response(rows, export_format, headers, metadata, filename)
