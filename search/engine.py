@@ -1,10 +1,11 @@
 """One search, from GET parameters to what the page shows: the work the benchmark times.
 
-`run_search` reads the query, facets, sort and page, then asks the database backend for the
-total and all facet counts (one query) and for one page of results with its highlighted
-snippets (one query on PostgreSQL; SQLite adds an in-process one), adds promoted results (one
-query) and, when little is found, a spelling suggestion. Facet labels come from a cache. The
-number of queries does not depend on how many documents match.
+`prepare_search` reads the query, facets and sort, then asks the database backend for the
+total and all facet counts (one query), finds promoted results (one query) and, when little is
+found, a spelling suggestion. `run_search` adds one page of results with its highlighted
+snippets (one query on PostgreSQL; SQLite adds an in-process one); the downloads of
+search/exports.py read every page of the same prepared search instead. Facet labels come from a
+cache. The number of queries does not depend on how many documents match.
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.coreutils import get_supported_content_language_variant
@@ -55,11 +57,15 @@ class LazyResults:
 
 @dataclass
 class Promotion:
-    """An editor's pick for this query, shown above the results."""
+    """An editor's pick for this query, shown above the results.
+
+    `document_id` is the picked page's search document; external links have none.
+    """
 
     title: str
     url: str
     description: str
+    document_id: int = None
 
 
 @dataclass
@@ -150,6 +156,27 @@ class SearchOutcome:
         """The link that searches for the suggested spelling."""
         return "?" + urlencode({"q": self.suggestion}) if self.suggestion else ""
 
+    @property
+    def has_downloads(self):
+        """True when a download of this search would hold rows (results or promoted pages)."""
+        return bool(self.total or any(p.document_id for p in self.promotions))
+
+    def download_url(self, export_format):
+        """The CSV or JSON download of every result of this search (all pages)."""
+        querystring = self.querystring()
+        url = reverse(f"search:export_{export_format}")
+        return f"{url}?{querystring}" if querystring else url
+
+    @property
+    def csv_url(self):
+        """The CSV download of this search."""
+        return self.download_url("csv")
+
+    @property
+    def json_url(self):
+        """The JSON download of this search."""
+        return self.download_url("json")
+
 
 def read_facets(querydict, locale):
     """The facets with the values asked for; unknown values are dropped (and reported)."""
@@ -190,13 +217,36 @@ def promoted(query, locale):
         elif pick.page_id in documents:
             document = documents[pick.page_id]
             promotions.append(
-                Promotion(document.title, document.url, pick.description or document.summary)
+                Promotion(
+                    document.title,
+                    document.url,
+                    pick.description or document.summary,
+                    document_id=document.id,
+                )
             )
     return promotions, [pick.page_id for pick in picks if pick.page_id in documents]
 
 
-def run_search(querydict, locale=None, page_number="1"):
-    """Search as the search page does; a page number that does not exist raises Http404."""
+@dataclass
+class PreparedSearch:
+    """A search ready to read results from, shared by the page and the downloads.
+
+    `backend` and `spec` are None when the query cannot be searched (the page explains why).
+    `promotions` are the editors' picks, which the page shows on its first page only.
+    """
+
+    outcome: SearchOutcome
+    backend: object = None
+    spec: SearchSpec = None
+    promotions: list = field(default_factory=list)
+
+
+def prepare_search(querydict, locale=None):
+    """Query, facets, sort, total, facet counts, suggestion and promotions; no page of results.
+
+    When nothing is found and the suggestion finds something, the spec searches for the
+    suggestion (`outcome.showing_suggestion`), as the page says.
+    """
     locale = locale or Locale.get_active()
     query = SearchQuery.parse(querydict.get("q", ""))
     facets, ignored = read_facets(querydict, locale)
@@ -208,7 +258,7 @@ def run_search(querydict, locale=None, page_number="1"):
         ignored_filters=ignored,
     )
     if not query.searchable:
-        return outcome
+        return PreparedSearch(outcome)
     backend = get_backend()
     source_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     promotions, promoted_ids = promoted(query, locale)
@@ -235,7 +285,18 @@ def run_search(querydict, locale=None, page_number="1"):
     outcome.total = total
     for facet in facets:
         facet.build_options(counts, locale)
-    paginator = Paginator(LazyResults(backend, spec, outcome.sort, total), PAGE_SIZE)
+    return PreparedSearch(outcome, backend, spec, promotions)
+
+
+def run_search(querydict, locale=None, page_number="1"):
+    """Search as the search page does; a page number that does not exist raises Http404."""
+    prepared = prepare_search(querydict, locale)
+    outcome = prepared.outcome
+    if prepared.spec is None:
+        return outcome
+    paginator = Paginator(
+        LazyResults(prepared.backend, prepared.spec, outcome.sort, outcome.total), PAGE_SIZE
+    )
     try:
         outcome.page = paginator.page(page_number)
     except PageNotAnInteger as exc:
@@ -245,7 +306,7 @@ def run_search(querydict, locale=None, page_number="1"):
             _("There is no page %(number)s of these results.") % {"number": str(page_number)[:10]}
         ) from exc
     if outcome.page.number == 1:
-        outcome.promotions = promotions
+        outcome.promotions = prepared.promotions
     return outcome
 
 

@@ -6,7 +6,8 @@ from django.utils.cache import patch_cache_control
 from wagtail.models import Locale
 
 from search.analytics import record_search
-from search.engine import autocomplete, run_search
+from search.engine import autocomplete, prepare_search, run_search
+from search.exports import search_download
 from search.models import PageType
 from search.query import MIN_QUERY_LENGTH
 
@@ -47,3 +48,14 @@ def search_autocomplete(request):
     for result in results:
         result["type_label"] = str(labels.get(result["type"], ""))
     return private_noindex(JsonResponse({"results": results}))
+
+
+def search_export(request, export_format):
+    """Every result of the search as CSV or JSON: the page's GET parameters, all its pages.
+
+    No login; bad input never fails: a query too short to search gives an empty download and
+    unknown filter values are left out, as on the page. The search is not logged again.
+    """
+    locale = Locale.get_active()
+    prepared = prepare_search(request.GET, locale)
+    return private_noindex(search_download(request, prepared, locale, export_format))

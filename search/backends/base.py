@@ -166,10 +166,11 @@ class SearchBackend:
                     counts.setdefault(name, {})[value] = count
         return total, counts
 
-    def results(self, spec, sort, limit, offset):
+    def results(self, spec, sort, limit, offset, highlight=True):
         """One page of results: native language first, then by relevance or newest.
 
         Filters apply inside the match; only the page's rows are joined for their text.
+        Downloads pass `highlight=False`: no marked titles or snippets are computed.
         """
         conditions = self.filter_conditions(spec)
         exclusion_sql, exclusion_params = self._exclusion(spec)
@@ -185,7 +186,7 @@ class SearchBackend:
             order = "m.native DESC, m.date DESC NULLS LAST, m.id DESC"
         else:
             order = "m.native DESC, m.rank DESC, m.date DESC NULLS LAST, m.id DESC"
-        extra_sql, extra_params = self.page_columns(spec)
+        extra_sql, extra_params = self.page_columns(spec) if highlight else ("", [])
         sql = f"""
             WITH {match_sql}
             SELECT d.id, d.page_id, d.title, d.summary, d.url, d.page_type, d.language_code,
@@ -199,6 +200,6 @@ class SearchBackend:
             cursor.execute(sql, params)
             fetched = cursor.fetchall()
         rows = [ResultRow(*row[:7], native=bool(row[7])) for row in fetched]
-        if rows:
+        if rows and highlight:
             self.highlight(spec, rows, [row[8:] for row in fetched])
         return rows
