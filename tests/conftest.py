@@ -1,22 +1,28 @@
-"""Shared fixtures: locales and the English site tree that most tests build on."""
+"""Shared fixtures: locales and the English site tree that most tests build on.
+
+Modules whose tests only read a shared set of pages build it once with `rolled_back` (the
+builders below are plain functions for that reason) and hand each test fresh copies with
+`refetch`, so one test's changes in memory never reach the next.
+"""
+
+import contextlib
 
 import pytest
 from django.conf import settings
+from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from tests import factories
 
 
-@pytest.fixture
-def locales(db):
+def make_locales():
     """Every configured language as a wagtail Locale, English first."""
     return {
         code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
     }
 
 
-@pytest.fixture
-def site_tree(locales):
+def make_site_tree(locales):
     """An English home page as the default site's root, with the four listing pages under it."""
     root = Page.get_first_root_node()
     # Wagtail's own migration leaves a "Welcome" page; the site tree replaces it.
@@ -34,3 +40,36 @@ def site_tree(locales):
         "knowledge": factories.KnowledgeIndexPageFactory(parent=home),
         "training": factories.TrainingIndexPageFactory(parent=home),
     }
+
+
+@contextlib.contextmanager
+def rolled_back(django_db_blocker):
+    """Database access outside any test, undone on exit: data built once for a module.
+
+    Each test then runs in a savepoint inside this transaction, as pytest-django nests it.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+def refetch(instance):
+    """A fresh copy of a model instance from the database (same class, same primary key)."""
+    return type(instance)._default_manager.get(pk=instance.pk)
+
+
+def refetch_all(instances):
+    """`refetch` over the values of a dict."""
+    return {name: refetch(instance) for name, instance in instances.items()}
+
+
+@pytest.fixture
+def locales(db):
+    """Every configured language as a wagtail Locale, English first."""
+    return make_locales()
+
+
+@pytest.fixture
+def site_tree(locales):
+    """An English home page as the default site's root, with the four listing pages under it."""
+    return make_site_tree(locales)

@@ -22,6 +22,11 @@ from search.engine import run_search
 from search.indexing import rebuild
 from search.models import SearchDocument, SearchQueryDay, SearchTerm
 from tests import factories
+from tests.conftest import make_locales, make_site_tree, refetch_all, rolled_back
+
+# The pages are built once for the module (search_site); under pytest-xdist the module stays on
+# one worker so that happens once.
+pytestmark = pytest.mark.xdist_group("search")
 
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -88,8 +93,7 @@ def facet_counts(response, param):
     return {value: int(count) for value, count in pairs}
 
 
-@pytest.fixture
-def corpus(site_tree, locales):
+def build_corpus(site_tree, locales):
     """Stories, knowledge, training and members in English, some translated into Spanish."""
     lobbying = factories.PolicyAreaFactory(name="Lobbying", slug="lobbying")
     budgets = factories.PolicyAreaFactory(name="Open budgets", slug="open-budgets")
@@ -208,6 +212,33 @@ def corpus(site_tree, locales):
         "registry_es": registry_es,
         "integrity_es": integrity_es,
     }
+
+
+@pytest.fixture(scope="module")
+def search_site(django_db_setup, django_db_blocker):
+    """The locales, site tree and corpus, built once for this module and rolled back after it."""
+    with rolled_back(django_db_blocker):
+        locales = make_locales()
+        tree = make_site_tree(locales)
+        yield {"locales": locales, "site_tree": tree, "corpus": build_corpus(tree, locales)}
+
+
+@pytest.fixture
+def locales(search_site, db):
+    """The module's locales."""
+    return refetch_all(search_site["locales"])
+
+
+@pytest.fixture
+def site_tree(search_site, db):
+    """The module's home and listing pages, fresh for each test."""
+    return refetch_all(search_site["site_tree"])
+
+
+@pytest.fixture
+def corpus(search_site, db):
+    """The module's indexed pages and terms, fresh for each test."""
+    return refetch_all(search_site["corpus"])
 
 
 # Relevance ----------------------------------------------------------------------------------

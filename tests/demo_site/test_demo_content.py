@@ -1,9 +1,8 @@
 """The demo site: `load_demo_content` builds a complete, translated site, and running it again
 changes nothing.
 
-The loader takes a while, so it runs once for this module (twice, to compare the counts) inside
-a transaction that is rolled back when the module's tests are done; each test runs in a
-savepoint inside it, as usual. Pages are requested in one test so that the image renditions made
+The demo is loaded once for the package (conftest.py); the idempotence test loads it a second
+time inside its own savepoint. Pages are requested in one test so that the image renditions made
 for one page are reused by the next instead of being generated again.
 """
 
@@ -12,52 +11,20 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Revision, Site
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
 
+from demo.images import ILLUSTRATION_SIZE
 from demo.loading.loader import load_demo_content
 from home.models import Country, HomePage, PolicyArea, StandardPage, SustainableDevelopmentGoal
 from knowledge.models import KnowledgeProductPage, TrainingModulePage
 from localization.status import stale_source_page
 from stories.models import MemberProfilePage, ReformStoryPage
+from tests.demo_site.conftest import DEMO_GROUP, TEST_IMAGE_SCALE, content_counts
 
 TRANSLATED_LANGUAGES = ["es", "fr", "pt", "ar", "id", "uk"]
 
-# Under pytest-xdist with --dist loadgroup, the module stays on one worker and loads once.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_content")]
-
-
-def content_counts():
-    """What the demo creates, counted."""
-    return {
-        "locales": Locale.objects.count(),
-        "sites": Site.objects.count(),
-        "pages": Page.objects.count(),
-        "live pages": Page.objects.live().count(),
-        "revisions": Revision.objects.count(),
-        "images": get_image_model().objects.count(),
-        "documents": get_document_model().objects.count(),
-        "policy areas": PolicyArea.objects.count(),
-        "goals": SustainableDevelopmentGoal.objects.count(),
-        "countries": Country.objects.count(),
-        "translations": Translation.objects.count(),
-        "string translations": StringTranslation.objects.count(),
-    }
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo twice; yields the counts after each load. Rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        first_summary = load_demo_content()
-        first = content_counts()
-        second_summary = load_demo_content()
-        second = content_counts()
-        yield {"first": first, "second": second, "summaries": (first_summary, second_summary)}
-        transaction.set_rollback(True)
+pytestmark = [pytest.mark.django_db, DEMO_GROUP]
 
 
 @pytest.fixture
@@ -72,8 +39,8 @@ def live_in(model, code):
 
 
 def test_loading_twice_gives_the_same_counts(demo):
-    assert demo["first"] == demo["second"]
-    assert demo["summaries"][0] == demo["summaries"][1]
+    assert load_demo_content() == demo["summary"]
+    assert content_counts() == demo["counts"]
 
 
 def test_demo_has_the_brochure_content_in_english(english):
@@ -183,7 +150,9 @@ def test_stories_have_generated_images_with_alt_text(english):
     for story in live_in(ReformStoryPage, "en").select_related("image__collection"):
         assert story.image is not None, story.slug
         assert story.image.collection.name == "Demo"
-        assert story.image.width == 1200 and story.image.height == 675
+        # Generated at ILLUSTRATION_SIZE, stored shrunk for the tests (conftest.py).
+        expected = tuple(side // TEST_IMAGE_SCALE for side in ILLUSTRATION_SIZE)
+        assert (story.image.width, story.image.height) == expected
         assert story.image_alt.strip()
         images = [block.value for block in story.body if block.block_type == "image"]
         assert images and all(value["alt_text"] and value["caption"] for value in images)

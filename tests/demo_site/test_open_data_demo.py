@@ -1,7 +1,6 @@
 """Open data on the demo site: the API, downloads, feeds and sitemap hold the real content.
 
-The demo loader takes a while, so it runs once for the module inside a transaction that is
-rolled back afterwards (as in test_demo_content.py); the tests only read.
+The demo is loaded once for the package (conftest.py); these tests only read it.
 """
 
 import csv
@@ -14,27 +13,17 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.db import transaction
 from django.test import RequestFactory
 from wagtail.models import Page
 
-from demo.loading.loader import load_demo_content
 from stories.models import ReformStoryPage, StoryIndexPage
+from tests.demo_site.conftest import DEMO_GROUP
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("open_data_demo")]
+pytestmark = [pytest.mark.django_db, DEMO_GROUP]
 
 DEMO_STORIES = json.loads((Path(settings.BASE_DIR) / "demo/data/stories.json").read_text())
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module and rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_demo_content(verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 def streamed(response):
