@@ -143,6 +143,8 @@ class ReformStoryPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ReformStoryPage
+        # The hooks below publish what they attach; a save after them would only repeat it.
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Reform story {n}")
     summary = "What the member did."
