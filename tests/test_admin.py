@@ -5,6 +5,7 @@ import json
 import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page
@@ -128,3 +129,43 @@ def test_every_editable_field_of_our_models_has_help_text():
                 if not field.help_text:
                     missing.append(f"{model.__name__}.{field.name}")
     assert missing == []
+
+
+@pytest.mark.django_db
+def test_story_form_offers_only_terms_and_members_in_the_storys_language(
+    admin_user, site_tree, locales
+):
+    lobbying = factories.PolicyAreaFactory(name="Lobbying", slug="lobbying")
+    lobbying_es = lobbying.copy_for_translation(locales["es"])
+    lobbying_es.name = "Cabildeo"
+    lobbying_es.save()
+    madrid = factories.MemberProfilePageFactory(parent=site_tree["members"], title="Madrid")
+    madrid_es = madrid.copy_for_translation(locales["es"], copy_parents=True)
+    story = factories.ReformStoryPageFactory(parent=site_tree["stories"], member=madrid)
+    form_class = ReformStoryPage.get_edit_handler().get_form_class()
+
+    form = form_class(instance=story, for_user=admin_user)
+    assert list(form.fields["policy_areas"].queryset) == [lobbying]
+    assert madrid in form.fields["member"].queryset
+    assert madrid_es not in form.fields["member"].queryset
+
+    # Submitting another language's term or member is refused as an invalid choice.
+    with pytest.raises(ValidationError):
+        form.fields["policy_areas"].clean([lobbying_es.pk])
+    with pytest.raises(ValidationError):
+        form.fields["member"].clean(madrid_es.pk)
+    assert form.fields["policy_areas"].clean([lobbying.pk]).get() == lobbying
+
+
+@pytest.mark.django_db
+def test_member_form_offers_only_countries_in_the_members_language(admin_user, site_tree, locales):
+    spain = factories.CountryFactory(name="Spain", slug="spain")
+    spain_es = spain.copy_for_translation(locales["es"])
+    spain_es.name = "España"
+    spain_es.save()
+    madrid = factories.MemberProfilePageFactory(
+        parent=site_tree["members"], title="Madrid", country=spain
+    )
+    form_class = madrid.get_edit_handler().get_form_class()
+    form = form_class(instance=madrid, for_user=admin_user)
+    assert list(form.fields["country"].queryset) == [spain]

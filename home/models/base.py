@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.citations import site_name
+from home.forms import PageFormInItsLanguage
 
 SUMMARY_MAX_LENGTH = 300
 
@@ -23,6 +24,8 @@ def absolute_rendition_url(image, spec, request=None):
 
 class BasePage(Page):
     """A public page with a summary, a listing/sharing image and structured-data hooks."""
+
+    base_form_class = PageFormInItsLanguage
 
     summary = models.TextField(
         _("summary"),

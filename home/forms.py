@@ -1,0 +1,23 @@
+"""The admin form every public page type uses."""
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import TranslatableMixin
+
+
+class PageFormInItsLanguage(WagtailAdminPageForm):
+    """A page form whose choices of translatable things are those of the page's own language.
+
+    Terms and pages exist once per language; without this an English story's form would offer
+    "Lobbying", "Cabildeo" and "Lobbying (fr)" side by side, and accept any of them.
+    """
+
+    def __init__(self, *args, **kwargs):
+        """Limit each choice of translatable objects to the locale of the page being edited."""
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id
+        if locale_id is None:
+            return
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and issubclass(queryset.model, TranslatableMixin):
+                field.queryset = queryset.filter(locale_id=locale_id)
