@@ -5,7 +5,29 @@ the English one, synchronized into translations); these helpers map them to the 
 translation key, falling back to the source language where no translation exists.
 """
 
-from wagtail.models import Locale
+from django.conf import settings
+from django.db.models import Q
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
+
+
+def source_language_code():
+    """The code of the language content is written in first (settings.LANGUAGE_CODE), no query.
+
+    Locales are compared by code where only that is needed: Locale.get_default() and
+    Locale.get_active() each cost a query, several times per page.
+    """
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def active_language_code():
+    """The code of the content language being served, as Locale.get_active() would find it."""
+    return get_supported_content_language_variant(translation.get_language())
+
+
+def in_locale_or_source(locale):
+    """A filter on `locale` for rows in `locale` or in the source language."""
+    return Q(locale_id=locale.pk) | Q(locale__language_code=source_language_code())
 
 
 def localized_live_pages(model, translation_keys, locale):
@@ -16,11 +38,11 @@ def localized_live_pages(model, translation_keys, locale):
     keys = list(translation_keys)
     if not keys:
         return []
-    default = Locale.get_default()
+    related = ["locale"] + (["image"] if hasattr(model, "image") else [])
     candidates = (
         model.objects.live()
-        .filter(translation_key__in=keys, locale_id__in={locale.pk, default.pk})
-        .select_related("image", "locale")
+        .filter(in_locale_or_source(locale), translation_key__in=keys)
+        .select_related(*related)
     )
     best = {}
     for page in candidates:
@@ -35,11 +57,8 @@ def localized_terms(model, translation_keys, locale):
     keys = set(translation_keys)
     if not keys:
         return {}
-    default_id = Locale.get_default().pk
     terms = {}
-    for term in model.objects.filter(
-        translation_key__in=keys, locale_id__in={locale.pk, default_id}
-    ):
+    for term in model.objects.filter(in_locale_or_source(locale), translation_key__in=keys):
         if term.translation_key not in terms or term.locale_id == locale.pk:
             terms[term.translation_key] = term
     return terms

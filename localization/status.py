@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation
 
+from home.localization import source_language_code
+
 MISSING = "missing"
 IN_PROGRESS = "in_progress"
 LIVE = "live"
@@ -72,12 +74,19 @@ def stale_source_page(page):
         .select_related("source")
         .first()
     )
-    source_locale_id = translation.source.locale_id if translation else Locale.get_default().pk
-    if source_locale_id == page.locale_id:
-        return None
+    if translation is not None:
+        if translation.source.locale_id == page.locale_id:
+            return None
+        in_source = {"locale_id": translation.source.locale_id}
+    else:
+        # page.locale is usually loaded already by the page's template; Locale.get_default()
+        # would cost a query on every page.
+        if page.locale.language_code == source_language_code():
+            return None
+        in_source = {"locale__language_code": source_language_code()}
     source = (
         Page.objects.live()
-        .filter(translation_key=page.translation_key, locale_id=source_locale_id)
+        .filter(translation_key=page.translation_key, **in_source)
         .select_related("locale")
         .first()
     )

@@ -4,9 +4,9 @@ The language switcher and hreflang links live in `localization.templatetags.loca
 """
 
 from django import template
-from django.conf import settings
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from home.localization import active_language_code, source_language_code
 from home.models import HomePage
 
 register = template.Library()
@@ -26,12 +26,10 @@ def locale_home(context):
     request = context.get("request")
 
     def compute():
-        active = Locale.get_active()
-        homes = {h.locale_id: h for h in HomePage.objects.live().select_related("locale")}
-        default = next(
-            (h for h in homes.values() if h.locale.language_code == settings.LANGUAGE_CODE), None
-        )
-        return homes.get(active.pk, default)
+        homes = {
+            h.locale.language_code: h for h in HomePage.objects.live().select_related("locale")
+        }
+        return homes.get(active_language_code(), homes.get(source_language_code()))
 
     return _request_cache(request, "locale_home", compute) if request else compute()
 

@@ -43,10 +43,6 @@ def _locale(context):
     return _cached(context, "active_locale", Locale.get_active)
 
 
-def _default_locale_id(context):
-    return _cached(context, "default_locale_id", lambda: Locale.get_default().pk)
-
-
 def _term_in_locale(context, term, locale_id):
     """The term's translation in `locale_id` (one query per vocabulary and request), else it."""
     if term is None or term.locale_id == locale_id:
@@ -88,18 +84,9 @@ def localized_pages(context, pages):
         return []
     locale = _locale(context)
     model = type(pages[0])
-    keys = [p.translation_key for p in pages]
-    if model is Page or any(type(p) is not model for p in pages):
-        default_id = _default_locale_id(context)
-        best = {}
-        for candidate in Page.objects.live().filter(
-            translation_key__in=keys, locale_id__in={locale.pk, default_id}
-        ):
-            if candidate.translation_key not in best or candidate.locale_id == locale.pk:
-                best[candidate.translation_key] = candidate
-        found = [best.get(key) for key in keys]
-    else:
-        found = localized_live_pages(model, keys, locale)
+    if any(type(p) is not model for p in pages):
+        model = Page
+    found = localized_live_pages(model, [p.translation_key for p in pages], locale)
     return [page for page in found if page is not None]
 
 

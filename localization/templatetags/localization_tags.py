@@ -6,6 +6,7 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language_info, override
 from wagtail.models import Locale, Page
 
+from home.localization import active_language_code
 from localization.status import stale_source_page
 
 register = template.Library()
@@ -23,7 +24,7 @@ def language_links_for(request, page):
     nearest translated ancestor (flagged `is_fallback`, so the switcher can say so); for views
     that are not pages, to the same path in that language.
     """
-    active = Locale.get_active()
+    active_code = active_language_code()
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     translations = {}
     ancestors = []
@@ -39,7 +40,7 @@ def language_links_for(request, page):
             "code": code,
             "name": name,
             "bidi": get_language_info(code)["bidi"],
-            "is_current": locale is not None and locale.pk == active.pk,
+            "is_current": code == active_code,
             "is_fallback": False,
             "url": None,
         }
