@@ -6,6 +6,7 @@
 2. For each language, the objects whose title its catalogue has, translated through
    wagtail-localize (demo/loading/translation.py): live when complete, a draft otherwise.
 3. The English Madrid story republished after its Spanish translation, which makes it stale.
+4. One translators' group per language, limited to that language's tree (localization app).
 
 Search and reference indexes are brought up to date once, at the end (demo/loading/indexing.py).
 """
@@ -35,6 +36,7 @@ from demo.loading.taxonomy import load_taxonomy
 from demo.loading.translation import translate
 from home.models import Country, PolicyArea, StandardPage, SustainableDevelopmentGoal
 from knowledge.models import KnowledgeProductPage, TrainingModulePage
+from localization.translators import setup_translator_groups
 from stories.models import MemberProfilePage, ReformStoryPage
 
 SUMMARY_MODELS = [
@@ -164,6 +166,9 @@ class DemoLoader:
                 self.data, self.stories[STALE_STORY], stale_locale, self.terms, self.collection
             ):
                 self.log(f"Made the {STALE_LOCALE} translation of {STALE_STORY} stale.", level=2)
+        # Once every language's home page exists, so each group gets its page permissions.
+        groups = setup_translator_groups()
+        self.log_progress(f"{len(groups)} translators' groups set up")
         return self.summary()
 
     def translation_plan(self, locale):

@@ -10,8 +10,9 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
-from wagtail.models import Locale, Page, Site
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from demo.images import ILLUSTRATION_SIZE
@@ -19,6 +20,7 @@ from demo.loading.loader import load_demo_content
 from home.models import Country, HomePage, PolicyArea, StandardPage, SustainableDevelopmentGoal
 from knowledge.models import KnowledgeProductPage, TrainingModulePage
 from localization.status import stale_source_page
+from localization.translators import translator_group_name
 from stories.models import MemberProfilePage, ReformStoryPage
 from tests.demo_site.conftest import DEMO_GROUP, TEST_IMAGE_SCALE, content_counts
 
@@ -197,3 +199,14 @@ def test_ensure_admin_creates_one_superuser_who_can_log_in(client, monkeypatch):
     assert get_user_model().objects.filter(username="admin", is_superuser=True).count() == 1
     assert "http://127.0.0.1:8000/admin/" in output.getvalue()
     assert client.login(username="admin", password="opencities-admin")
+
+
+def test_each_translated_language_has_a_translators_group_on_its_home_page(english):
+    for code in TRANSLATED_LANGUAGES:
+        group = Group.objects.get(name=translator_group_name(code))
+        home = HomePage.objects.get(locale__language_code=code)
+        granted = GroupPagePermission.objects.filter(group=group)
+        assert {(p.page_id, p.permission.codename) for p in granted} == {
+            (home.pk, "add_page"),
+            (home.pk, "change_page"),
+        }, code
