@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories
+from tests.conftest import make_locales, make_site_tree, refetch_all, rolled_back
 
 
 def titles(response):
@@ -27,8 +28,7 @@ def selected(response, param):
     return [option.value for option in listing_filter.options if option.selected]
 
 
-@pytest.fixture
-def places(locales):
+def make_places():
     """Three countries in three regions."""
     return {
         "spain": factories.CountryFactory(name="Spain", slug="spain", region="europe"),
@@ -41,8 +41,7 @@ def places(locales):
     }
 
 
-@pytest.fixture
-def members(site_tree, places):
+def make_members(site_tree, places):
     """Four members of three kinds in three countries."""
     parent = site_tree["members"]
     make = factories.MemberProfilePageFactory
@@ -58,8 +57,7 @@ def members(site_tree, places):
     }
 
 
-@pytest.fixture
-def terms(locales):
+def make_terms():
     """Three policy areas and three goals."""
     area = factories.PolicyAreaFactory
     goal = factories.SDGFactory
@@ -73,8 +71,7 @@ def terms(locales):
     }
 
 
-@pytest.fixture
-def stories(site_tree, members, terms):
+def make_stories(site_tree, members, terms):
     """Four stories spread over areas, goals, places, statuses and years."""
 
     def make(title, member, areas, goals, status, year):
@@ -300,8 +297,7 @@ def test_member_directory_ignores_unknown_filter_values(client, members):
 # Knowledge
 
 
-@pytest.fixture
-def products(site_tree, terms):
+def make_products(site_tree, terms):
     """Three products of different kinds, years and file languages."""
 
     def document_files(*languages):
@@ -346,6 +342,73 @@ def products(site_tree, terms):
             policy_areas=[terms["open-data"], terms["participation"]],
         ),
     }
+
+
+# Every test reads one set of pages, built once for the module and rolled back after it; under
+# pytest-xdist the module stays on one worker so that happens once.
+pytestmark = pytest.mark.xdist_group("listings")
+
+
+@pytest.fixture(scope="module")
+def listing_site(django_db_setup, django_db_blocker):
+    """Places, members, terms, stories and products under one site tree."""
+    with rolled_back(django_db_blocker):
+        locales = make_locales()
+        tree = make_site_tree(locales)
+        places = make_places()
+        members = make_members(tree, places)
+        terms = make_terms()
+        yield {
+            "locales": locales,
+            "site_tree": tree,
+            "places": places,
+            "members": members,
+            "terms": terms,
+            "stories": make_stories(tree, members, terms),
+            "products": make_products(tree, terms),
+        }
+
+
+@pytest.fixture
+def locales(listing_site, db):
+    """The module's locales."""
+    return refetch_all(listing_site["locales"])
+
+
+@pytest.fixture
+def site_tree(listing_site, db):
+    """The module's home and listing pages."""
+    return refetch_all(listing_site["site_tree"])
+
+
+@pytest.fixture
+def places(listing_site, db):
+    """Spain, Brazil and Kenya."""
+    return refetch_all(listing_site["places"])
+
+
+@pytest.fixture
+def members(listing_site, db):
+    """The four members."""
+    return refetch_all(listing_site["members"])
+
+
+@pytest.fixture
+def terms(listing_site, db):
+    """The policy areas and goals."""
+    return refetch_all(listing_site["terms"])
+
+
+@pytest.fixture
+def stories(listing_site, db):
+    """The four stories."""
+    return refetch_all(listing_site["stories"])
+
+
+@pytest.fixture
+def products(listing_site, db):
+    """The three knowledge products."""
+    return refetch_all(listing_site["products"])
 
 
 @pytest.mark.django_db
