@@ -49,12 +49,23 @@ run: demo admin
 serve: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# The whole suite: unit and HTTP tests in parallel, then the browser tests (live server) in one
-# process. On PostgreSQL when DATABASE_URL is set.
-# --dist loadgroup keeps each module marked xdist_group (they load the demo once) on one worker.
+# The whole suite, on PostgreSQL when DATABASE_URL is set. The unit and HTTP tests run in
+# TEST_WORKERS processes; the browser tests (a live server and Chromium, one process that mostly
+# waits on pages) run beside them, so the cores stay busy, and their report is printed at the end
+# (it is also kept in test-artifacts/browser-tests.log).
+# --dist loadgroup keeps each module marked xdist_group (they build their pages once) on one worker.
+XDIST := $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup)
+BROWSER_LOG := test-artifacts/browser-tests.log
 test: compilemessages
-	$(PY) -m pytest -p no:cacheprovider -m "not browser" --durations=15 $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup) $(PYTEST_ARGS)
-	$(PY) -m pytest -p no:cacheprovider -m browser --durations=10 $(PYTEST_ARGS)
+	@mkdir -p test-artifacts
+	@$(PY) -m pytest -p no:cacheprovider -m browser --durations=10 $(PYTEST_ARGS) \
+		> $(BROWSER_LOG) 2>&1 & browser=$$!; \
+	trap 'kill $$browser 2>/dev/null' INT TERM; \
+	$(PY) -m pytest -p no:cacheprovider -m "not browser" --durations=15 $(XDIST) $(PYTEST_ARGS); \
+	others=$$?; \
+	wait $$browser; browser_status=$$?; \
+	echo; echo "==> Browser tests ($(BROWSER_LOG))"; cat $(BROWSER_LOG); \
+	if [ $$others -ne 0 ] || [ $$browser_status -ne 0 ]; then exit 1; fi
 
 test-fast: compilemessages
 	$(PY) -m pytest -p no:cacheprovider -m "not browser" -x $(PYTEST_ARGS)
