@@ -714,12 +714,9 @@ def count_queries(client, params, language="en"):
     return len(captured)
 
 
-@pytest.mark.django_db
-def test_search_page_query_count_does_not_grow_with_results(client, corpus, site_tree):
-    params = {"q": "lobby", "policy_area": "lobbying"}
-    count_queries(client, params)  # warm caches (site root paths, locales)
-    few = count_queries(client, params)
-    for number in range(15):
+def add_lobby_reforms(site_tree, corpus, count):
+    """Publish `count` more Madrid stories about lobbying (to see what grows with results)."""
+    for number in range(count):
         story = factories.ReformStoryPageFactory(
             parent=site_tree["stories"],
             title=f"Lobby reform {number}",
@@ -728,6 +725,14 @@ def test_search_page_query_count_does_not_grow_with_results(client, corpus, site
         )
         story.policy_areas.set([corpus["lobbying"]])
         publish(story)
+
+
+@pytest.mark.django_db
+def test_search_page_query_count_does_not_grow_with_results(client, corpus, site_tree):
+    params = {"q": "lobby", "policy_area": "lobbying"}
+    count_queries(client, params)  # warm caches (site root paths, locales)
+    few = count_queries(client, params)
+    add_lobby_reforms(site_tree, corpus, 15)
     many = count_queries(client, params)
     # With few results the search also looks for a spelling suggestion (one query more).
     assert many <= few
@@ -1067,15 +1072,7 @@ def test_download_queries_grow_per_chunk_not_per_row(client, corpus, site_tree, 
     params = {"q": "lobby", "policy_area": "lobbying"}
     count_export_queries(client, params)  # warm caches (site, locales, taxonomy names)
     few = count_export_queries(client, params)
-    for number in range(15):
-        story = factories.ReformStoryPageFactory(
-            parent=site_tree["stories"],
-            title=f"Lobby reform {number}",
-            member=corpus["madrid"],
-            start_year=2010 + number,
-        )
-        story.policy_areas.set([corpus["lobbying"]])
-        publish(story)
+    add_lobby_reforms(site_tree, corpus, 15)
     assert len(search_json(client, params)["items"]) == 18
     many = count_export_queries(client, params)
     # With few results the search also looks for a spelling suggestion (one query more).
