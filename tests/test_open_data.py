@@ -295,6 +295,14 @@ def test_api_is_read_only_and_explains_unknown_parameters(client, content):
     assert client.get("/api/v2/documents/").status_code == 200
 
 
+@pytest.mark.django_db
+def test_api_answers_a_missing_page_with_a_json_404_not_a_redirect(client, content):
+    response = client.get("/api/v2/pages/999999/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert "message" in response.json()
+
+
 # Exports
 
 

@@ -157,6 +157,14 @@ def test_root_sends_visitor_to_best_accepted_language(client, accept_language, e
 
 
 @pytest.mark.django_db
+def test_a_page_address_without_language_goes_to_the_visitors_language(client, site_tree):
+    response = client.get("/stories/", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 302
+    assert response["Location"] == "/es/stories/"
+    assert "Accept-Language" in response["Vary"]
+
+
+@pytest.mark.django_db
 def test_every_language_home_answers_with_its_lang_and_direction(client, site_tree):
     for code in TARGETS:
         translate_page(site_tree["home"], code)
