@@ -11,17 +11,16 @@ cache. The number of queries does not depend on how many documents match.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
+from home.localization import source_language_code
 from search.backends import SearchSpec, get_backend
 from search.facets import build_facets
 from search.models import SearchDocument
@@ -260,7 +259,7 @@ def prepare_search(querydict, locale=None):
     if not query.searchable:
         return PreparedSearch(outcome)
     backend = get_backend()
-    source_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    source_language = source_language_code()
     promotions, promoted_ids = promoted(query, locale)
     spec = SearchSpec(
         query=query,

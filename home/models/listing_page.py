@@ -8,6 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from home.exports import export_response
 from home.feeds import feed_response, offers_feed
 from home.listing import Listing, SortOrder
+from home.localization import source_language_code
 
 
 class DownloadableIndexMixin(RoutablePageMixin):
@@ -34,7 +35,7 @@ class DownloadableIndexMixin(RoutablePageMixin):
         model = self.listing_model()
         live = model.objects.live().public()
         # Compared by language code so that no query is spent looking up the default locale.
-        source_language = settings.LANGUAGE_CODE
+        source_language = source_language_code()
         if locale.language_code == source_language or not self.includes_untranslated():
             return live.filter(locale_id=locale.pk)
         translated = model.objects.live().filter(locale_id=locale.pk).values("translation_key")

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 from django import template
 from django.conf import settings
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -16,7 +16,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from home.localization import localized_live_pages
+from home.localization import in_locale_or_source, localized_live_pages
 from home.models import Region
 from home.models.taxonomy import TaxonomyTerm
 from stories.blocks import Status
@@ -241,9 +241,7 @@ def index_page(context, model_label):
     locale = _locale(context)
 
     def find():
-        candidates = model.objects.live().filter(
-            Q(locale_id=locale.pk) | Q(locale__language_code=settings.LANGUAGE_CODE)
-        )
+        candidates = model.objects.live().filter(in_locale_or_source(locale))
         return min(candidates, key=lambda index: index.locale_id != locale.pk, default=None)
 
     return _cached(context, ("index", model_label, locale.pk), find)
