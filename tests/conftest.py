@@ -1,8 +1,8 @@
 """Shared fixtures: locales and the English site tree that most tests build on.
 
 Modules whose tests only read a shared set of pages build it once with `rolled_back` (the
-builders below are plain functions for that reason) and hand each test fresh copies with
-`refetch`, so one test's changes in memory never reach the next.
+builders below are plain functions for that reason) and hand each test fresh copies through
+`shared` fixtures, so one test's changes in memory never reach the next.
 """
 
 import contextlib
@@ -61,6 +61,26 @@ def refetch(instance):
 def refetch_all(instances):
     """`refetch` over the values of a dict."""
     return {name: refetch(instance) for name, instance in instances.items()}
+
+
+def shared(*names):
+    """Test fixtures named `names`, each fresh copies of that entry of the module's `module_data`.
+
+    A module defines a module-scoped `module_data` fixture yielding {"locales": {...}, ...} and
+    then `locales, site_tree = shared("locales", "site_tree")`.
+    """
+
+    def make(name):
+        # `module_data` as an argument (not looked up inside) so that pytest sets it up before
+        # the test's transaction, which must nest inside the module's.
+        @pytest.fixture(name=name)
+        def fixture(module_data, db):
+            return refetch_all(module_data[name])
+
+        fixture.__doc__ = f"Fresh copies of module_data[{name!r}] for one test."
+        return fixture
+
+    return [make(name) for name in names]
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories
-from tests.conftest import make_locales, make_site_tree, refetch_all, rolled_back
+from tests.conftest import make_locales, make_site_tree, rolled_back, shared
 
 
 def titles(response):
@@ -349,7 +349,7 @@ def make_products(site_tree, terms):
 pytestmark = pytest.mark.xdist_group("listings")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", name="module_data")
 def listing_site(django_db_setup, django_db_blocker):
     """Places, members, terms, stories and products under one site tree."""
     with rolled_back(django_db_blocker):
@@ -369,46 +369,9 @@ def listing_site(django_db_setup, django_db_blocker):
         }
 
 
-@pytest.fixture
-def locales(listing_site, db):
-    """The module's locales."""
-    return refetch_all(listing_site["locales"])
-
-
-@pytest.fixture
-def site_tree(listing_site, db):
-    """The module's home and listing pages."""
-    return refetch_all(listing_site["site_tree"])
-
-
-@pytest.fixture
-def places(listing_site, db):
-    """Spain, Brazil and Kenya."""
-    return refetch_all(listing_site["places"])
-
-
-@pytest.fixture
-def members(listing_site, db):
-    """The four members."""
-    return refetch_all(listing_site["members"])
-
-
-@pytest.fixture
-def terms(listing_site, db):
-    """The policy areas and goals."""
-    return refetch_all(listing_site["terms"])
-
-
-@pytest.fixture
-def stories(listing_site, db):
-    """The four stories."""
-    return refetch_all(listing_site["stories"])
-
-
-@pytest.fixture
-def products(listing_site, db):
-    """The three knowledge products."""
-    return refetch_all(listing_site["products"])
+locales, site_tree, places, members, terms, stories, products = shared(
+    "locales", "site_tree", "places", "members", "terms", "stories", "products"
+)
 
 
 @pytest.mark.django_db

@@ -19,7 +19,7 @@ from wagtail.models import Page
 from home.exports import CHUNK_SIZE, ExportContext, columns_for, iter_rows, with_related
 from stories.models import ReformStoryPage
 from tests import factories
-from tests.conftest import make_locales, make_site_tree, refetch_all, rolled_back
+from tests.conftest import make_locales, make_site_tree, rolled_back, shared
 
 RSS_ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -145,7 +145,7 @@ def build_content(site_tree, locales):
     }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", name="module_data")
 def open_data_site(django_db_setup, django_db_blocker):
     """The locales, site tree and content, built once for this module and rolled back after it."""
     with rolled_back(django_db_blocker):
@@ -153,16 +153,7 @@ def open_data_site(django_db_setup, django_db_blocker):
         yield {"locales": locales, "content": build_content(make_site_tree(locales), locales)}
 
 
-@pytest.fixture
-def locales(open_data_site, db):
-    """The module's locales."""
-    return refetch_all(open_data_site["locales"])
-
-
-@pytest.fixture
-def content(open_data_site, db):
-    """The module's site tree and content, fresh for each test."""
-    return refetch_all(open_data_site["content"])
+locales, content = shared("locales", "content")
 
 
 def streamed(response):

@@ -22,7 +22,7 @@ from search.engine import run_search
 from search.indexing import rebuild
 from search.models import SearchDocument, SearchQueryDay, SearchTerm
 from tests import factories
-from tests.conftest import make_locales, make_site_tree, refetch_all, rolled_back
+from tests.conftest import make_locales, make_site_tree, rolled_back, shared
 
 # The pages are built once for the module (search_site); under pytest-xdist the module stays on
 # one worker so that happens once.
@@ -214,7 +214,7 @@ def build_corpus(site_tree, locales):
     }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", name="module_data")
 def search_site(django_db_setup, django_db_blocker):
     """The locales, site tree and corpus, built once for this module and rolled back after it."""
     with rolled_back(django_db_blocker):
@@ -223,22 +223,7 @@ def search_site(django_db_setup, django_db_blocker):
         yield {"locales": locales, "site_tree": tree, "corpus": build_corpus(tree, locales)}
 
 
-@pytest.fixture
-def locales(search_site, db):
-    """The module's locales."""
-    return refetch_all(search_site["locales"])
-
-
-@pytest.fixture
-def site_tree(search_site, db):
-    """The module's home and listing pages, fresh for each test."""
-    return refetch_all(search_site["site_tree"])
-
-
-@pytest.fixture
-def corpus(search_site, db):
-    """The module's indexed pages and terms, fresh for each test."""
-    return refetch_all(search_site["corpus"])
+locales, site_tree, corpus = shared("locales", "site_tree", "corpus")
 
 
 # Relevance ----------------------------------------------------------------------------------
