@@ -45,17 +45,21 @@ class Column:
         return [self.name]
 
 
-COMMON_COLUMNS = [
+# What identifies a page in any download (listing or search), first; the licence, last.
+IDENTITY_COLUMNS = [
     Column("id"),
     Column("translation_key"),
     Column("locale"),
     Column("url"),
     Column("title"),
     Column("summary"),
+]
+LICENCE_COLUMNS = [Column("licence"), Column("licence_url")]
+COMMON_COLUMNS = [
+    *IDENTITY_COLUMNS,
     Column("first_published_at"),
     Column("last_published_at"),
-    Column("licence"),
-    Column("licence_url"),
+    *LICENCE_COLUMNS,
 ]
 
 # The main fields of each listed page type, keyed by model label (so no app import is needed).

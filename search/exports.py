@@ -17,7 +17,14 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from home.exports import CHUNK_SIZE as LISTING_CHUNK_SIZE
-from home.exports import Column, chunked, download_response, site_licence
+from home.exports import (
+    IDENTITY_COLUMNS,
+    LICENCE_COLUMNS,
+    Column,
+    chunked,
+    download_response,
+    site_licence,
+)
 from home.models import Country, PolicyArea, SustainableDevelopmentGoal
 from search.facets import taxonomy_labels
 from search.models import PageType, SearchDocument
@@ -25,12 +32,7 @@ from search.models import PageType, SearchDocument
 CHUNK_SIZE = LISTING_CHUNK_SIZE
 
 COLUMNS = [
-    Column("id"),
-    Column("translation_key"),
-    Column("locale"),
-    Column("url"),
-    Column("title"),
-    Column("summary"),
+    *IDENTITY_COLUMNS,
     Column("type", kind="choice"),
     Column("promoted"),
     Column("native"),
@@ -42,8 +44,7 @@ COLUMNS = [
     Column("kind"),
     Column("audience"),
     Column("year"),
-    Column("licence"),
-    Column("licence_url"),
+    *LICENCE_COLUMNS,
 ]
 # The CSV header line: choice and taxonomy columns spread over a stable code and a shown name.
 HEADERS = [header for column in COLUMNS for header in column.headers()]
