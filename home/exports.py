@@ -19,6 +19,7 @@ from wagtail.models import Locale
 
 from home.localization import localized_live_pages, localized_terms
 from home.models.settings import SiteSettings
+from home.spreadsheets import spreadsheet_safe
 
 CHUNK_SIZE = 500
 LIST_SEPARATOR = ";"
@@ -264,7 +265,7 @@ def stream_csv(rows, headers):
     writer = csv.writer(_Echo())
     yield writer.writerow(headers)
     for row in rows:
-        yield writer.writerow([_csv_value(value) for _header, value in row])
+        yield writer.writerow([spreadsheet_safe(_csv_value(value)) for _header, value in row])
 
 
 def stream_json(rows, metadata):
