@@ -1,22 +1,30 @@
 """One filter-and-paginate mechanism for every listing (stories, members, knowledge, training).
 
-A listing page declares its filters and sort orders; `Listing` reads the GET parameters, narrows
-the queryset, counts each filter's options against the other choices (faceting), and paginates.
-The same object feeds the HTML page, its feeds and its CSV/JSON exports, so they always agree.
+A listing page declares its filters and sort orders; `Listing` reads the GET parameters through
+the shared `UrlState` (home/url_state.py, which the search uses too), narrows the queryset,
+counts each filter's options against the other choices (faceting), and paginates. The same
+object feeds the HTML page, its feeds and its CSV/JSON exports, so they always agree.
 Counting costs one query per filter whatever the number of options or items shown.
 """
 
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count
-from django.http import Http404
-from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from home.localization import localized_terms
+from home.url_state import SortOrder, UrlState
+
+__all__ = [
+    "ChoiceFilter",
+    "FilterOption",
+    "Listing",
+    "ListingFilter",
+    "SortOrder",
+    "TaxonomyFilter",
+    "YearFilter",
+]
 
 
 @dataclass
@@ -144,38 +152,20 @@ class YearFilter(ListingFilter):
         return sorted(labels, reverse=True)
 
 
-@dataclass
-class SortOrder:
-    """A way to order the listing, named by the `sort` GET parameter."""
-
-    value: str
-    label: str
-    ordering: tuple
-
-
-class Listing:
+class Listing(UrlState):
     """A filtered, counted and paginated view of a queryset, driven by GET parameters."""
 
-    page_param = "page"
-
     def __init__(self, request, queryset, filters, sort_orders, page_size=None, locale=None):
-        """Read the request's parameters and compute results, facets and the current page."""
+        """Read the request's parameters and compute results and facets (not the page yet)."""
+        super().__init__(request.GET, filters, sort_orders)
         self.request = request
         self.base_queryset = queryset
-        self.filters = filters
-        self.sort_orders = sort_orders
         self.page_size = page_size or settings.LISTING_PAGE_SIZE
         self.locale = locale or Locale.get_active()
-        querydict = request.GET
-        for listing_filter in filters:
-            listing_filter.parse(querydict)
-        sort_values = [s.value for s in sort_orders]
-        requested_sort = querydict.get("sort", "")
-        self.sort = requested_sort if requested_sort in sort_values else sort_values[0]
         for listing_filter in filters:
             others = self._apply_filters(queryset, exclude=listing_filter)
             listing_filter.build_options(others, self.locale)
-        self.queryset = self._apply_filters(queryset).order_by(*self._ordering())
+        self.queryset = self._apply_filters(queryset).order_by(*self.sort_order.ordering)
 
     def _apply_filters(self, queryset, exclude=None):
         for listing_filter in self.filters:
@@ -183,53 +173,6 @@ class Listing:
                 queryset = listing_filter.apply(queryset)
         return queryset
 
-    def _ordering(self):
-        return next(s.ordering for s in self.sort_orders if s.value == self.sort)
-
-    @property
-    def is_filtered(self):
-        """True when any filter is active: such combinations are not indexed by search engines."""
-        return any(f.values for f in self.filters)
-
-    @property
-    def active_filters(self):
-        """The chosen options, each with the query string that removes it."""
-        chosen = []
-        for listing_filter in self.filters:
-            for option in listing_filter.options:
-                if option.selected:
-                    chosen.append(
-                        {
-                            "filter": listing_filter,
-                            "option": option,
-                            "remove_url": "?"
-                            + self.querystring(remove=(listing_filter.param, option.value)),
-                        }
-                    )
-        return chosen
-
-    def params(self):
-        """The listing's effective parameters as (name, value) pairs, without the page."""
-        pairs = [(f.param, value) for f in self.filters for value in f.values]
-        if self.sort != self.sort_orders[0].value:
-            pairs.append(("sort", self.sort))
-        return pairs
-
-    def querystring(self, remove=None, **extra):
-        """The query string of this view, minus one (param, value) pair, plus extra params."""
-        pairs = [pair for pair in self.params() if pair != remove]
-        pairs.extend((key, value) for key, value in extra.items() if value is not None)
-        return urlencode(pairs)
-
     def get_page(self):
         """The requested page of results; a page that does not exist is a 404 with a message."""
-        paginator = Paginator(self.queryset, self.page_size)
-        number = self.request.GET.get(self.page_param, "1")
-        try:
-            return paginator.page(number)
-        except PageNotAnInteger as exc:
-            raise Http404(_("The page number must be a whole number.")) from exc
-        except EmptyPage as exc:
-            raise Http404(
-                _("There is no page %(number)s of these results.") % {"number": number[:10]}
-            ) from exc
+        return self.paginate(self.queryset, self.page_size)

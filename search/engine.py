@@ -11,16 +11,15 @@ cache. The number of queries does not depend on how many documents match.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
-from django.http import Http404
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
 from home.localization import source_language_code
+from home.url_state import SortOrder, UrlState
 from search.backends import SearchSpec, get_backend
 from search.facets import build_facets
 from search.models import SearchDocument
@@ -29,7 +28,11 @@ from search.suggest import suggest
 
 PAGE_SIZE = 10
 AUTOCOMPLETE_LIMIT = 8
-SORTS = ("relevance", "newest")
+# The backends order by the value: "relevance" (rank) or "newest" (publication date).
+SORT_ORDERS = (
+    SortOrder("relevance", _("Most relevant first")),
+    SortOrder("newest", _("Newest first")),
+)
 # "Did you mean" is looked for when a search finds fewer results than this.
 SUGGEST_BELOW = 5
 
@@ -67,88 +70,28 @@ class Promotion:
     document_id: int = None
 
 
-@dataclass
-class SearchOutcome:
-    """What the search page shows for one request."""
+class SearchOutcome(UrlState):
+    """What the search page shows for one request: the shared URL state (the query kept in every
+    link, facets as filters, sort, page) plus the total, promotions and spelling suggestion."""
 
-    query: SearchQuery
-    facets: list
-    sort: str = "relevance"
-    total: int = 0
-    page: object = None
-    promotions: list = field(default_factory=list)
-    suggestion: str = None
-    showing_suggestion: bool = False
-    ignored_filters: bool = False
-
-    @property
-    def is_filtered(self):
-        """True when any facet value is chosen."""
-        return any(facet.values for facet in self.facets)
-
-    def params(self):
-        """The search's parameters as (name, value) pairs, without the page number."""
-        pairs = [("q", self.query.text)] if self.query.text else []
-        pairs += [(facet.param, value) for facet in self.facets for value in facet.values]
-        if self.sort != SORTS[0]:
-            pairs.append(("sort", self.sort))
-        return pairs
-
-    def querystring(self, remove=None, **extra):
-        """This search's query string, minus one (name, value) pair, plus extra parameters."""
-        pairs = [pair for pair in self.params() if pair != remove]
-        pairs += [(key, value) for key, value in extra.items() if value is not None]
-        return urlencode(pairs)
+    def __init__(self, querydict, query, facets, locale):
+        """Read facets and sort from `querydict`; unknown facet values are dropped (and said)."""
+        super().__init__(querydict, facets, SORT_ORDERS, kept=[("q", query.text)])
+        self.query = query
+        self.total = 0
+        self.promotions = []
+        self.suggestion = None
+        self.showing_suggestion = False
+        self.ignored_filters = False
+        for facet in facets:
+            known = facet.known_values(facet.values, locale)
+            self.ignored_filters = self.ignored_filters or len(known) != len(facet.values)
+            facet.values = known
 
     @property
-    def active_filters(self):
-        """The chosen facet options, each with the link that removes it."""
-        return [
-            {
-                "facet": facet,
-                "option": option,
-                "remove_url": "?" + self.querystring(remove=(facet.param, option.value)),
-            }
-            for facet in self.facets
-            for option in facet.options
-            if option.selected
-        ]
-
-    def page_url(self, number):
-        """The link to another page of these results."""
-        return "?" + self.querystring(page=number)
-
-    @property
-    def page_links(self):
-        """Links to the first, last and nearby pages, with None where numbers are skipped."""
-        if self.page is None or self.page.paginator.num_pages < 2:
-            return []
-        current, last = self.page.number, self.page.paginator.num_pages
-        shown = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
-        links = []
-        for number in shown:
-            if links and links[-1] and number - links[-1]["number"] > 1:
-                links.append(None)
-            links.append(
-                {"number": number, "url": self.page_url(number), "current": number == current}
-            )
-        return links
-
-    @property
-    def previous_url(self):
-        """The link to the previous page, if any."""
-        return self.page_url(self.page.number - 1) if self.page and self.page.has_previous() else ""
-
-    @property
-    def next_url(self):
-        """The link to the next page, if any."""
-        return self.page_url(self.page.number + 1) if self.page and self.page.has_next() else ""
-
-    @property
-    def clear_filters_url(self):
-        """The same search without any facet chosen."""
-        pairs = [("q", self.query.text)] + ([("sort", self.sort)] if self.sort != SORTS[0] else [])
-        return "?" + urlencode(pairs)
+    def facets(self):
+        """The search's facets (its filters)."""
+        return self.filters
 
     @property
     def suggestion_url(self):
@@ -175,18 +118,6 @@ class SearchOutcome:
     def json_url(self):
         """The JSON download of this search."""
         return self.download_url("json")
-
-
-def read_facets(querydict, locale):
-    """The facets with the values asked for; unknown values are dropped (and reported)."""
-    facets = build_facets()
-    ignored = False
-    for facet in facets:
-        facet.parse(querydict)
-        known = facet.known_values(facet.values, locale)
-        ignored = ignored or len(known) != len(facet.values)
-        facet.values = known
-    return facets, ignored
 
 
 def promoted(query, locale):
@@ -248,14 +179,8 @@ def prepare_search(querydict, locale=None):
     """
     locale = locale or Locale.get_active()
     query = SearchQuery.parse(querydict.get("q", ""))
-    facets, ignored = read_facets(querydict, locale)
-    sort = querydict.get("sort", SORTS[0])
-    outcome = SearchOutcome(
-        query=query,
-        facets=facets,
-        sort=sort if sort in SORTS else SORTS[0],
-        ignored_filters=ignored,
-    )
+    outcome = SearchOutcome(querydict, query, build_facets(), locale)
+    facets = outcome.facets
     if not query.searchable:
         return PreparedSearch(outcome)
     backend = get_backend()
@@ -287,23 +212,15 @@ def prepare_search(querydict, locale=None):
     return PreparedSearch(outcome, backend, spec, promotions)
 
 
-def run_search(querydict, locale=None, page_number="1"):
+def run_search(querydict, locale=None):
     """Search as the search page does; a page number that does not exist raises Http404."""
     prepared = prepare_search(querydict, locale)
     outcome = prepared.outcome
     if prepared.spec is None:
         return outcome
-    paginator = Paginator(
+    outcome.paginate(
         LazyResults(prepared.backend, prepared.spec, outcome.sort, outcome.total), PAGE_SIZE
     )
-    try:
-        outcome.page = paginator.page(page_number)
-    except PageNotAnInteger as exc:
-        raise Http404(_("The page number must be a whole number.")) from exc
-    except EmptyPage as exc:
-        raise Http404(
-            _("There is no page %(number)s of these results.") % {"number": str(page_number)[:10]}
-        ) from exc
     if outcome.page.number == 1:
         outcome.promotions = prepared.promotions
     return outcome

@@ -26,7 +26,7 @@ def search(request):
     that does not exist gets a 404 page saying so.
     """
     locale = Locale.get_active()
-    outcome = run_search(request.GET, locale, request.GET.get("page", "1"))
+    outcome = run_search(request.GET, locale)
     if outcome.query.searchable and outcome.page.number == 1 and not outcome.is_filtered:
         record_search(outcome.query.text, locale, outcome.total)
     response = TemplateResponse(

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Locale
 
-from search.corpus import generate
+from search.bench.corpus import generate
 from search.engine import autocomplete, run_search
 from search.indexing import clear, rebuild_vocabulary
 from search.models import SearchDocument
@@ -111,11 +111,10 @@ class Command(BaseCommand):
     def time_search(self, locale, querystring, repeat):
         """(milliseconds per run, total hits, SQL queries per run) for one search."""
         params = QueryDict(querystring)
-        page = params.get("page", "1")
 
         def search():
             try:
-                return run_search(params, locale, page).total
+                return run_search(params, locale).total
             except Http404:  # a page beyond the results on a small corpus: the view's 404
                 return 0
 
