@@ -1,8 +1,9 @@
 """Cite this: a citation line and BibTeX and RIS downloads for stories and knowledge products.
 
-`CitableMixin` goes first in a page model's bases; it adds the routes cite/bibtex/ and cite/ris/
-and `citation()`. What a citation says is read from the page's fields, so any page with a title
-and publication dates can be cited; knowledge products add their authors, publisher and kind.
+`CitableMixin` goes first in a page model's bases; it adds the routes cite/bibtex/ and cite/ris/,
+`citation()` and `get_citation()`. By default a page is cited as a web page of the site from its
+title and publication dates; a type with more to say (authors, publisher, a report's entry type)
+overrides `get_citation()`, as knowledge products do.
 """
 
 from dataclasses import dataclass, field
@@ -14,23 +15,6 @@ from wagtail.models import Site
 
 from home.localization import localize_term_list
 
-# Knowledge kinds as BibTeX entry types and RIS reference types; anything else is a web page.
-BIBTEX_TYPES = {
-    "research_report": "techreport",
-    "policy_brief": "techreport",
-    "guide": "manual",
-    "toolkit": "manual",
-    "case_study_collection": "techreport",
-}
-RIS_TYPES = {
-    "research_report": "RPRT",
-    "policy_brief": "RPRT",
-    "case_study_collection": "RPRT",
-    "guide": "BOOK",
-    "toolkit": "BOOK",
-    "video": "VIDEO",
-    "dataset": "DATA",
-}
 # Licences known by name, with the address a machine can follow.
 LICENCE_URLS = {
     "CC BY 4.0": "https://creativecommons.org/licenses/by/4.0/",
@@ -63,7 +47,8 @@ class Citation:
     date: object
     url: str
     language: str
-    kind: str = ""
+    bibtex_type: str = "misc"
+    ris_type: str = "ELEC"
     abstract: str = ""
     keywords: list = field(default_factory=list)
     accessed: object = None
@@ -85,25 +70,20 @@ def site_name(page, request=None):
     return (site.site_name if site else "") or "Open Cities"
 
 
-def citation_for(page, request=None):
-    """The citation facts of a story or knowledge product (or any page) in its own language."""
-    publisher = getattr(page, "publisher", "") or site_name(page, request)
-    authors = split_authors(getattr(page, "authors", ""))
-    date = (
-        getattr(page, "publication_date", None)
-        or (page.first_published_at or page.last_published_at or timezone.now()).date()
-    )
+def web_page_citation(page, request=None):
+    """The citation facts of any page in its own language, as a web page of the site."""
+    publisher = site_name(page, request)
+    date = (page.first_published_at or page.last_published_at or timezone.now()).date()
     areas = getattr(page, "policy_areas", None)
     keywords = [term.name for term in localize_term_list(areas.all(), page.locale)] if areas else []
     return Citation(
         key=f"opencities{page.pk}-{date.year}",
         title=page.title,
-        authors=authors or [publisher],
+        authors=[publisher],
         publisher=publisher,
         date=date,
         url=page.get_full_url(request),
         language=page.locale.language_code,
-        kind=getattr(page, "kind", ""),
         abstract=page.summary,
         keywords=keywords,
         accessed=timezone.localdate(),
@@ -118,7 +98,7 @@ def sentence(text):
 
 def citation_text(page, request=None):
     """A one-line citation: authors (year). Title. Publisher. Address."""
-    cited = citation_for(page, request)
+    cited = page.get_citation(request)
     authors = ", ".join(cited.authors)
     parts = [f"{authors} ({cited.year}).", sentence(cited.title)]
     if cited.publisher not in cited.authors:
@@ -134,8 +114,8 @@ def bibtex_escape(text):
 
 def bibtex(page, request=None):
     """The page as a BibTeX entry."""
-    cited = citation_for(page, request)
-    entry_type = BIBTEX_TYPES.get(cited.kind, "misc")
+    cited = page.get_citation(request)
+    entry_type = cited.bibtex_type
     # Braced names stay whole: a team called "gender and inclusion team" is one author.
     author = " and ".join("{" + bibtex_escape(name) + "}" for name in cited.authors)
     fields = [
@@ -166,8 +146,8 @@ def ris_value(text):
 
 def ris(page, request=None):
     """The page as a RIS record (CRLF line ends, as the format specifies)."""
-    cited = citation_for(page, request)
-    lines = [("TY", RIS_TYPES.get(cited.kind, "ELEC"))]
+    cited = page.get_citation(request)
+    lines = [("TY", cited.ris_type)]
     lines += [("AU", name) for name in cited.authors]
     lines += [
         ("TI", cited.title),
@@ -194,6 +174,10 @@ def citation_download(page, request, text, extension, content_type):
 
 class CitableMixin(RoutablePageMixin):
     """Adds `citation()` and the cite/bibtex/ and cite/ris/ downloads to a page model."""
+
+    def get_citation(self, request=None):
+        """What a reference manager needs to know about this page (override to say more)."""
+        return web_page_citation(self, request)
 
     def citation(self, request=None):
         """A one-line citation of this page."""

@@ -63,54 +63,11 @@ COMMON_COLUMNS = [
     *LICENCE_COLUMNS,
 ]
 
-# The main fields of each listed page type, keyed by model label (so no app import is needed).
-TYPE_COLUMNS = {
-    "stories.reformstorypage": [
-        Column("member", kind="page"),
-        Column("member_url", kind="page_url", attribute="member"),
-        Column("country", kind="term", attribute="member.country"),
-        Column("policy_areas", kind="taxonomy"),
-        Column("sdgs", kind="taxonomy"),
-        Column("status", kind="choice"),
-        Column("start_year"),
-        Column("end_year"),
-        Column("commitment_codes"),
-    ],
-    "stories.memberprofilepage": [
-        Column("official_name"),
-        Column("kind", kind="choice"),
-        Column("country", kind="term"),
-        Column("country_iso", attribute="country.iso_code"),
-        Column("region", attribute="country.region"),
-        Column("year_joined"),
-        Column("population"),
-        Column("website"),
-        Column("latitude"),
-        Column("longitude"),
-    ],
-    "knowledge.knowledgeproductpage": [
-        Column("kind", kind="choice"),
-        Column("authors"),
-        Column("publisher"),
-        Column("publication_date"),
-        Column("policy_areas", kind="taxonomy"),
-        Column("sdgs", kind="taxonomy"),
-        Column("file_languages", kind="codes"),
-        Column("external_url"),
-    ],
-    "knowledge.trainingmodulepage": [
-        Column("audience", kind="choice"),
-        Column("level", kind="choice"),
-        Column("estimated_minutes"),
-        Column("track_order"),
-        Column("lesson_count", kind="call"),
-    ],
-}
-
 
 def columns_for(model):
-    """The columns of an export of `model` pages: the common ones, then the type's own."""
-    return [*COMMON_COLUMNS, *TYPE_COLUMNS.get(model._meta.label_lower, [])]
+    """The columns of an export of `model` pages: the common ones, then the type's own
+    (`export_columns`, a class attribute of the page type)."""
+    return [*COMMON_COLUMNS, *getattr(model, "export_columns", [])]
 
 
 def with_related(queryset, columns):
@@ -296,8 +253,11 @@ def download_response(rows, export_format, headers, metadata, filename):
     return response
 
 
-def export_response(index_page, request, queryset, export_format):
-    """A streamed CSV or JSON download of `queryset`, in the index page's language."""
+def export_response(index_page, request, queryset, querystring, export_format):
+    """A streamed CSV or JSON download of `queryset`, in the index page's language.
+
+    `querystring` is the URL state of the view the items come from (empty for the whole list).
+    """
     locale = getattr(index_page, "locale", None) or Locale.get_active()
     columns = columns_for(queryset.model)
     context = ExportContext(request, locale, columns)
@@ -305,8 +265,7 @@ def export_response(index_page, request, queryset, export_format):
     metadata = None
     if export_format == "json":
         metadata = {
-            "source": index_page.get_full_url(request)
-            + (f"?{request.GET.urlencode()}" if request.GET else ""),
+            "source": index_page.get_full_url(request) + (f"?{querystring}" if querystring else ""),
             "locale": locale.language_code,
             "licence": {"name": context.licence_name, "url": context.licence_url},
             "generated_at": timezone.now(),

@@ -1,7 +1,5 @@
 """RSS 2.0 and Atom feeds of a listing: the newest items of exactly the visitor's filter."""
 
-import datetime
-
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -11,30 +9,25 @@ from home.localization import localized_terms
 
 FEED_SIZE = 50
 
-# Page types with feeds, and what "newest" means for each.
-FEED_ORDERING = {
-    "stories.reformstorypage": ("-first_published_at", "-pk"),
-    "knowledge.knowledgeproductpage": ("-publication_date", "-first_published_at", "-pk"),
-}
 FEED_FORMATS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 
 
 def offers_feed(model):
-    """Whether listings of `model` pages have feeds."""
-    return model._meta.label_lower in FEED_ORDERING
+    """Whether listings of `model` pages have feeds: the type says what "newest" means
+    (`feed_ordering`, a class attribute)."""
+    return bool(getattr(model, "feed_ordering", ()))
 
 
 def item_date(item):
-    """When the item came out: a product's publication date, else its first publication."""
-    publication_date = getattr(item, "publication_date", None)
-    if publication_date is not None:
-        return datetime.datetime.combine(publication_date, datetime.time.min, tzinfo=datetime.UTC)
+    """When the item came out: the type's own `feed_date()`, else its first publication."""
+    if hasattr(item, "feed_date"):
+        return item.feed_date()
     return item.first_published_at or item.last_published_at or timezone.now()
 
 
 def feed_items(listing):
     """The newest items of the listing's filtered results, newest first."""
-    ordering = FEED_ORDERING[listing.queryset.model._meta.label_lower]
+    ordering = listing.queryset.model.feed_ordering
     return list(listing.queryset.order_by(*ordering)[:FEED_SIZE])
 
 

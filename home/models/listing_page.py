@@ -44,19 +44,20 @@ class DownloadableIndexMixin(RoutablePageMixin):
             | (Q(locale__language_code=source_language) & ~Q(translation_key__in=translated))
         )
 
-    def get_export_queryset(self, request):
-        """What the downloads hold: every item the page lists, in the page's language."""
-        return self.get_listing_queryset(self.locale).order_by(*self.export_ordering)
+    def get_export(self, request):
+        """What the downloads hold and the query string they come from: every item the page
+        lists, in the page's language (an index without filters has no query string)."""
+        return self.get_listing_queryset(self.locale).order_by(*self.export_ordering), ""
 
     @path("export/csv/", name="export_csv")
     def export_csv(self, request):
         """The items as CSV."""
-        return export_response(self, request, self.get_export_queryset(request), "csv")
+        return export_response(self, request, *self.get_export(request), "csv")
 
     @path("export/json/", name="export_json")
     def export_json(self, request):
         """The items as JSON."""
-        return export_response(self, request, self.get_export_queryset(request), "json")
+        return export_response(self, request, *self.get_export(request), "json")
 
 
 class ListingPageMixin(DownloadableIndexMixin):
@@ -88,9 +89,11 @@ class ListingPageMixin(DownloadableIndexMixin):
             locale=self.locale,
         )
 
-    def get_export_queryset(self, request):
-        """Every result of the filtered view, in the listing's order (not just one page)."""
-        return self.get_listing(request).queryset
+    def get_export(self, request):
+        """Every result of the filtered view, in the listing's order (not just one page), and
+        the view's query string (its URL state)."""
+        listing = self.get_listing(request)
+        return listing.queryset, listing.querystring()
 
     @property
     def offers_feed(self):

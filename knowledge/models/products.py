@@ -1,5 +1,8 @@
 """Knowledge products: research, guides, toolkits and more, with files in several languages."""
 
+import datetime
+from dataclasses import replace
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -13,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
 from home.citations import LICENCE_URLS, CitableMixin, split_authors
+from home.exports import Column
 from home.listing import ChoiceFilter, ListingFilter, SortOrder, TaxonomyFilter, YearFilter
 from home.localization import localize_term_list
 from home.models import BasePage, PolicyArea, SustainableDevelopmentGoal
@@ -31,6 +35,25 @@ class KnowledgeKind(models.TextChoices):
     CASE_STUDY_COLLECTION = "case_study_collection", _("Case study collection")
     VIDEO = "video", _("Video")
     DATASET = "dataset", _("Dataset")
+
+
+# Kinds as BibTeX entry types and RIS reference types; another kind is cited as a web page.
+BIBTEX_TYPES = {
+    KnowledgeKind.RESEARCH_REPORT: "techreport",
+    KnowledgeKind.POLICY_BRIEF: "techreport",
+    KnowledgeKind.GUIDE: "manual",
+    KnowledgeKind.TOOLKIT: "manual",
+    KnowledgeKind.CASE_STUDY_COLLECTION: "techreport",
+}
+RIS_TYPES = {
+    KnowledgeKind.RESEARCH_REPORT: "RPRT",
+    KnowledgeKind.POLICY_BRIEF: "RPRT",
+    KnowledgeKind.CASE_STUDY_COLLECTION: "RPRT",
+    KnowledgeKind.GUIDE: "BOOK",
+    KnowledgeKind.TOOLKIT: "BOOK",
+    KnowledgeKind.VIDEO: "VIDEO",
+    KnowledgeKind.DATASET: "DATA",
+}
 
 
 class FileLanguageFilter(ListingFilter):
@@ -237,6 +260,18 @@ class KnowledgeProductPage(CitableMixin, BasePage):
         SynchronizedField("publisher"),
         SynchronizedField("authors"),
     ]
+    # The downloads' own columns (after the common ones) and what "newest" means in its feeds.
+    export_columns = [
+        Column("kind", kind="choice"),
+        Column("authors"),
+        Column("publisher"),
+        Column("publication_date"),
+        Column("policy_areas", kind="taxonomy"),
+        Column("sdgs", kind="taxonomy"),
+        Column("file_languages", kind="codes"),
+        Column("external_url"),
+    ]
+    feed_ordering = ("-publication_date", "-first_published_at", "-pk")
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
 
@@ -264,6 +299,26 @@ class KnowledgeProductPage(CitableMixin, BasePage):
     def year(self):
         """The publication year."""
         return self.publication_date.year
+
+    def feed_date(self):
+        """When it came out, for its feeds: the publication date."""
+        return datetime.datetime.combine(
+            self.publication_date, datetime.time.min, tzinfo=datetime.UTC
+        )
+
+    def get_citation(self, request=None):
+        """Cited with its authors, publisher, publication date and its kind's entry types."""
+        cited = super().get_citation(request)
+        publisher = self.publisher or cited.publisher
+        return replace(
+            cited,
+            key=f"opencities{self.pk}-{self.publication_date.year}",
+            authors=split_authors(self.authors) or [publisher],
+            publisher=publisher,
+            date=self.publication_date,
+            bibtex_type=BIBTEX_TYPES.get(self.kind, cited.bibtex_type),
+            ris_type=RIS_TYPES.get(self.kind, cited.ris_type),
+        )
 
     def get_structured_data(self, request):
         """A schema.org Report (or the CreativeWork types for videos and datasets)."""

@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.exports import Column
 from home.models import BasePage
 from home.models.listing_page import DownloadableIndexMixin
 from home.serializers import PageLinkField
@@ -155,6 +156,14 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
         SynchronizedField("track_order"),
         SynchronizedField("related_knowledge"),
         SynchronizedField("prerequisites"),
+    ]
+    # The downloads' own columns, after the common ones.
+    export_columns = [
+        Column("audience", kind="choice"),
+        Column("level", kind="choice"),
+        Column("estimated_minutes"),
+        Column("track_order"),
+        Column("lesson_count", kind="call"),
     ]
     parent_page_types = ["knowledge.TrainingIndexPage"]
     subpage_types = []

@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
+from home.exports import Column
 from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter
 from home.models import BasePage, Country, Region
 from home.models.base import absolute_rendition_url
@@ -198,6 +199,19 @@ class MemberProfilePage(BasePage):
         SynchronizedField("logo"),
         SynchronizedField("latitude"),
         SynchronizedField("longitude"),
+    ]
+    # The downloads' own columns, after the common ones.
+    export_columns = [
+        Column("official_name"),
+        Column("kind", kind="choice"),
+        Column("country", kind="term"),
+        Column("country_iso", attribute="country.iso_code"),
+        Column("region", attribute="country.region"),
+        Column("year_joined"),
+        Column("population"),
+        Column("website"),
+        Column("latitude"),
+        Column("longitude"),
     ]
     parent_page_types = ["stories.MemberIndexPage"]
     subpage_types = []

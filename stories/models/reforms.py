@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BeforeAfterFigureBlock
 from home.citations import CitableMixin
+from home.exports import Column
 from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter, YearFilter
 from home.localization import localize_term_list, localized_live_pages
 from home.models import BasePage, Country, PolicyArea, Region, SustainableDevelopmentGoal
@@ -182,6 +183,19 @@ class ReformStoryPage(CitableMixin, BasePage):
         SynchronizedField("end_year"),
         SynchronizedField("commitment_codes"),
     ]
+    # The downloads' own columns (after the common ones) and what "newest" means in its feeds.
+    export_columns = [
+        Column("member", kind="page"),
+        Column("member_url", kind="page_url", attribute="member"),
+        Column("country", kind="term", attribute="member.country"),
+        Column("policy_areas", kind="taxonomy"),
+        Column("sdgs", kind="taxonomy"),
+        Column("status", kind="choice"),
+        Column("start_year"),
+        Column("end_year"),
+        Column("commitment_codes"),
+    ]
+    feed_ordering = ("-first_published_at", "-pk")
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
 
