@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from search.corpus import generate
+from search.bench.corpus import generate
 from search.indexing import clear, rebuild_vocabulary
 
 
