@@ -4,8 +4,10 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 from wagtail.models import Locale
 
+from events.models import EventIndexPage, EventPage
 from home.models import Country, HomePage, PolicyArea, StandardPage, SustainableDevelopmentGoal
 from knowledge.models import (
     KnowledgeIndexPage,
@@ -198,3 +200,42 @@ class TrainingModulePageFactory(wagtail_factories.PageFactory):
             ("lesson", {"title": "Second lesson", "body": "<p>Two.</p>", "question": {}}),
         ]
     )
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    """The events index."""
+
+    class Meta:
+        model = EventIndexPage
+
+    title = "Events"
+    slug = "events"
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An online webinar next month, 18:00-19:30 in Jakarta, in English."""
+
+    class Meta:
+        model = EventPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Event {n}")
+    summary = "What happens there."
+    kind = "webinar"
+    time_zone = "Asia/Jakarta"
+    start = factory.LazyFunction(
+        lambda: (timezone.now() + datetime.timedelta(days=30)).replace(
+            hour=11, minute=0, second=0, microsecond=0
+        )
+    )
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(minutes=90))
+    attendance = "online"
+    languages = "|en|"
+
+    @factory.post_generation
+    def policy_areas(obj, create, extracted, **kwargs):
+        """Attach the given policy areas (a list) after creation."""
+        if extracted:
+            obj.policy_areas.set(extracted)
+            if create:
+                obj.save_revision().publish()

@@ -40,6 +40,11 @@ def untranslated_messages(project_root, locale_dir):
             no_obsolete=True,
             verbosity=0,
         )
+    return catalogue_problems(locale_dir)
+
+
+def catalogue_problems(locale_dir):
+    """{language: untranslated or fuzzy msgids} of the catalogues in `locale_dir`."""
     problems = {}
     for code in TARGETS:
         po = polib.pofile(str(Path(locale_dir, code, "LC_MESSAGES", "django.po")))
@@ -90,6 +95,9 @@ def test_every_interface_string_is_translated_in_every_language(project_copy):
     before = committed_catalogues()
     problems = untranslated_messages(project_copy, project_copy / "locale")
     assert problems == {code: [] for code in TARGETS}
+    # Apps with catalogues of their own (events/locale/...) got their strings there.
+    for app_locale in sorted(project_copy.glob("*/locale")):
+        assert catalogue_problems(app_locale) == {code: [] for code in TARGETS}, app_locale
     assert committed_catalogues() == before
 
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "knowledge",
+    "events",
     "search",
     "demo",
     "localization",
@@ -312,7 +313,7 @@ WAGTAILAPI_LIMIT_MAX = 100
 LISTING_UNTRANSLATED_FALLBACK = env_list(
     "LISTING_UNTRANSLATED_FALLBACK",
     "stories.reformstorypage,knowledge.knowledgeproductpage,stories.memberprofilepage,"
-    "knowledge.trainingmodulepage",
+    "knowledge.trainingmodulepage,events.eventpage",
 )
 LISTING_PAGE_SIZE = int(os.environ.get("LISTING_PAGE_SIZE", "12"))
 

@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-CATALOGUE_AREAS = ("taxonomy", "pages", "stories", "knowledge", "training")
+CATALOGUE_AREAS = ("taxonomy", "pages", "stories", "knowledge", "training", "events")
 LETTER = re.compile(r"[^\W\d_]")
 
 

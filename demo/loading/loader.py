@@ -2,7 +2,7 @@
 
 1. English, each object created or updated and published only when it changed: locales,
    taxonomy, the home page as the site root, index and standard pages, members, stories,
-   knowledge products and training modules.
+   knowledge products, training modules and the illustrative events (demo/loading/events.py).
 2. For each language, the objects whose title its catalogue has, translated through
    wagtail-localize (demo/loading/translation.py): live when complete, a draft otherwise.
 3. The English Madrid story republished after its Spanish translation, which makes it stale.
@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from demo.loading import media
 from demo.loading.data import DemoData
+from demo.loading.events import load_events
 from demo.loading.indexing import deferred_indexing
 from demo.loading.knowledge import load_knowledge, load_training
 from demo.loading.members import load_members
@@ -34,6 +35,7 @@ from demo.loading.site import (
 from demo.loading.stories import STALE_LOCALE, STALE_STORY, load_stories, make_translation_stale
 from demo.loading.taxonomy import load_taxonomy
 from demo.loading.translation import translate
+from events.models import EventPage
 from home.models import Country, PolicyArea, StandardPage, SustainableDevelopmentGoal
 from knowledge.models import KnowledgeProductPage, TrainingModulePage
 from localization.translators import setup_translator_groups
@@ -45,6 +47,7 @@ SUMMARY_MODELS = [
     ("knowledge products", KnowledgeProductPage),
     ("training modules", TrainingModulePage),
     ("standard pages", StandardPage),
+    ("events", EventPage),
 ]
 TAXONOMY_MODELS = [PolicyArea, SustainableDevelopmentGoal, Country]
 
@@ -152,6 +155,17 @@ class DemoLoader:
             self.modules = self.track(
                 load_training(self.data, self.indexes["training"], self.products)
             )
+        with transaction.atomic():
+            self.events = self.track(
+                load_events(
+                    self.home,
+                    self.members,
+                    self.stories,
+                    self.products,
+                    self.terms,
+                    self.collection,
+                )
+            )
         self.log_progress("English content loaded")
 
         for code, locale in self.locales.items():
@@ -189,6 +203,8 @@ class DemoLoader:
         ]
         pages += members + list(self.stories.values()) + list(self.products.values())
         pages += list(self.modules.values())
+        # The events index comes first in `self.events`, before the events under it.
+        pages += list(self.events.values())
         return catalogue, terms + [page for page in pages if started(page)]
 
     def translate_into(self, locale):

@@ -1,0 +1,142 @@
+"""The events listing: upcoming first, then the archive, filterable like every listing."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, Count, F, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import path
+
+from events.calendar import calendar_response
+from events.models.event import EventFormat, EventKind
+from home.listing import ChoiceFilter, ListingFilter, SortOrder, TaxonomyFilter
+from home.models import BasePage, PolicyArea, Region
+from home.models.listing_page import ListingPageMixin
+
+CALENDAR_SIZE = 500
+
+
+class WhenFilter(ListingFilter):
+    """Upcoming (not over yet) or past events, split at the time of the request."""
+
+    def choices(self):
+        """The two values, in the order shown."""
+        return [("upcoming", _("Upcoming")), ("past", _("Past"))]
+
+    def conditions(self):
+        """The condition each value stands for, at this moment."""
+        now = timezone.now()
+        return {"upcoming": Q(end__gte=now), "past": Q(end__lt=now)}
+
+    def apply(self, queryset):
+        """Events in any of the chosen halves."""
+        if not self.values:
+            return queryset
+        condition = Q()
+        for value in self.values:
+            condition |= self.conditions().get(value, Q(pk__in=[]))
+        return queryset.filter(condition)
+
+    def counts(self, queryset):
+        """Upcoming and past counts in one query."""
+        return queryset.order_by().aggregate(
+            **{value: Count("pk", filter=q) for value, q in self.conditions().items()}
+        )
+
+    def labels(self, values, locale):
+        """Translated names of the two values."""
+        names = dict(self.choices())
+        return {value: (str(names[value]), "") for value in values if value in names}
+
+    def order(self, labels):
+        """Upcoming before past."""
+        return [value for value, _label in self.choices() if value in labels]
+
+
+class SpokenLanguageFilter(ListingFilter):
+    """Filter by a language spoken at the event (kept as |en|es| in `languages`)."""
+
+    def apply(self, queryset):
+        """Events where any of the chosen languages is spoken."""
+        if not self.values:
+            return queryset
+        condition = Q()
+        for code in self.values:
+            condition |= Q(languages__contains=f"|{code}|")
+        return queryset.filter(condition)
+
+    def counts(self, queryset):
+        """Events per language (one query over the stored lists)."""
+        counts = {}
+        for languages in queryset.order_by().values_list("languages", flat=True):
+            for code in filter(None, (languages or "").split("|")):
+                counts[code] = counts.get(code, 0) + 1
+        return counts
+
+    def labels(self, values, locale):
+        """Languages by their own names."""
+        names = dict(settings.LANGUAGES)
+        return {value: (names[value], "") for value in values if value in names}
+
+
+class EventIndexPage(ListingPageMixin, BasePage):
+    """Every event, upcoming first, with filters, feeds, downloads and a calendar feed."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), *BasePage.summary_panels]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+    listing_model_name = "events.EventPage"
+    export_ordering = ("start", "title")
+
+    class Meta:
+        verbose_name = _("events index")
+
+    def get_filters(self):
+        """When, kind, format, region, language spoken and policy area."""
+        return [
+            WhenFilter("when", _("When"), "end"),
+            ChoiceFilter("kind", _("Kind"), "kind", choices=EventKind.choices),
+            ChoiceFilter("format", _("Format"), "attendance", choices=EventFormat.choices),
+            ChoiceFilter("region", _("Region"), "country__region", choices=Region.choices),
+            SpokenLanguageFilter("language", _("Language spoken"), "languages"),
+            TaxonomyFilter("policy_area", _("Policy area"), "policy_areas__slug", model=PolicyArea),
+        ]
+
+    def get_sort_orders(self):
+        """Upcoming first (soonest first), then the archive (latest first); or by date."""
+        return [
+            SortOrder(
+                "upcoming",
+                _("Upcoming first"),
+                ("is_past", F("upcoming_start").asc(nulls_last=True), "-start", "pk"),
+            ),
+            SortOrder("newest", _("Latest first"), ("-start", "pk")),
+            SortOrder("oldest", _("Earliest first"), ("start", "pk")),
+        ]
+
+    def get_listing_queryset(self, locale):
+        """Events with what their cards show, and whether each is over at this moment."""
+        now = timezone.now()
+        return (
+            super()
+            .get_listing_queryset(locale)
+            .annotate(
+                is_past=Case(When(end__lt=now, then=Value(1)), default=Value(0)),
+                upcoming_start=Case(When(end__gte=now, then=F("start")), default=None),
+            )
+            .select_related("image", "locale", "country")
+        )
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        """The filtered events as an iCalendar feed, to subscribe to in a calendar."""
+        listing = self.get_listing(request)
+        chosen = ", ".join(str(active["option"].label) for active in listing.active_filters)
+        name = f"{self.title}: {chosen}" if chosen else self.title
+        events = listing.queryset.select_related("country")[:CALENDAR_SIZE]
+        filename = f"{self.slug}-{self.locale.language_code}.ics"
+        return calendar_response(events, request, name, filename)
