@@ -7,10 +7,13 @@ policy area (`?policy_area=lobbying`, several separated by commas).
 from django.db.models import Q
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import get_page_models
+from wagtail.models import Site, get_page_models
+
+from cms.api_parameters import ValidatedParametersMixin, check_site
 
 
 def policy_area_models():
@@ -40,8 +43,8 @@ class PolicyAreaFilter(BaseFilterBackend):
         return queryset.filter(matching)
 
 
-class OpenDataPagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint plus the policy-area filter."""
+class OpenDataPagesAPIViewSet(ValidatedParametersMixin, PagesAPIViewSet):
+    """Wagtail's pages endpoint plus the policy-area filter, every parameter checked."""
 
     filter_backends = [
         *PagesAPIViewSet.filter_backends[:-1],
@@ -51,6 +54,15 @@ class OpenDataPagesAPIViewSet(PagesAPIViewSet):
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["policy_area"])
 
+    def get_base_queryset(self):
+        """The live pages this visitor may see, of the site `?site=host[:port]` names if any."""
+        if "site" in self.request.GET:
+            check_site(self.request.GET["site"])
+        try:
+            return super().get_base_queryset()
+        except Site.DoesNotExist as error:
+            raise BadRequestError("site: no site has that host name (and port)") from error
+
     def get_queryset(self):
         """Pages with their language and many-to-many references (taxonomy) fetched up front."""
         queryset = super().get_queryset()
@@ -58,7 +70,15 @@ class OpenDataPagesAPIViewSet(PagesAPIViewSet):
         return queryset.select_related("locale").prefetch_related(*relations)
 
 
+class OpenDataImagesAPIViewSet(ValidatedParametersMixin, ImagesAPIViewSet):
+    """Wagtail's images endpoint, every parameter checked."""
+
+
+class OpenDataDocumentsAPIViewSet(ValidatedParametersMixin, DocumentsAPIViewSet):
+    """Wagtail's documents endpoint, every parameter checked."""
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", OpenDataPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", OpenDataImagesAPIViewSet)
+api_router.register_endpoint("documents", OpenDataDocumentsAPIViewSet)

@@ -281,7 +281,8 @@ if os.environ.get("SEARCH_URL"):
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database backend, handed the words of a query only (see cms/wagtail_search.py).
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.wagtail_search"}}
 
 # wagtail-localize: translations are reviewed through the workflow before they go live.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
