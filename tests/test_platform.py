@@ -12,7 +12,10 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+
+from cms.settings.base import require_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # How cms/settings read the environment: os.environ.get("X"), os.environ["X"], env_bool("X")...
@@ -151,6 +154,36 @@ def test_production_refuses_a_weak_secret_key(weak_key):
     result = run_manage("cms.settings.production", "check", SECRET_KEY=weak_key)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "repetitive_key",
+    [
+        "abcde" * 10,
+        "abcdefghijklmnopq" * 3,
+        "0123456789" * 6,
+        "abcdefghijklmnopqrstuvwxyz" + "a" * 30,
+        "correcthorsebatterystaple" * 2,
+    ],
+)
+def test_secret_key_check_refuses_repeated_patterns(repetitive_key):
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY must be set"):
+        require_secret_key(repetitive_key)
+
+
+@pytest.mark.parametrize(
+    "make_key",
+    [
+        lambda: secrets.token_urlsafe(38),
+        lambda: secrets.token_urlsafe(64),
+        lambda: secrets.token_hex(25),
+    ],
+    ids=["urlsafe-50", "urlsafe-86", "hex-50"],
+)
+def test_secret_key_check_accepts_random_keys_of_fifty_characters_or_more(make_key):
+    for _attempt in range(20):
+        key = make_key()
+        assert require_secret_key(key) == key
 
 
 def test_production_deploy_check_reports_nothing_with_a_real_secret_key():

@@ -5,6 +5,7 @@ listed in the README's configuration table.
 """
 
 import os
+import zlib
 from pathlib import Path
 
 import dj_database_url
@@ -128,7 +129,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Everyone with an account here is staff (the site has no visitor accounts).
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -231,6 +236,7 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Framing, Permissions-Policy and Cross-Origin-Resource-Policy per response: see cms/csp.py.
 X_FRAME_OPTIONS = "DENY"
 
 # Content Security Policy: nothing loads from another host, no inline script or style on public
@@ -256,6 +262,8 @@ ADMIN_URL_PREFIXES = ("/admin/", "/django-admin/")
 WAGTAIL_SITE_NAME = "Open Cities"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars are the user's uploaded one or Wagtail's default: no request to Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "json", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
@@ -327,9 +335,21 @@ LOGGING = {
 }
 
 
+# A key must carry this much information: zlib squeezes repeated patterns ("abcde" * 10 is 16
+# bytes) while 50 random URL-safe or hexadecimal characters stay above 50 bytes.
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_COMPRESSED_BYTES = 45
+
+
 def require_secret_key(key):
-    """Refuse to start with a missing or obviously unsafe SECRET_KEY."""
-    if not key or len(key) < 50 or key.startswith("django-insecure") or len(set(key)) < 5:
+    """Refuse to start with a missing, short, repetitive or otherwise guessable SECRET_KEY."""
+    if (
+        not key
+        or len(key) < SECRET_KEY_MIN_LENGTH
+        or key.startswith("django-insecure")
+        or len(set(key)) < 10
+        or len(zlib.compress(key.encode(), 9)) < SECRET_KEY_MIN_COMPRESSED_BYTES
+    ):
         raise ImproperlyConfigured(
             "SECRET_KEY must be set to a random string of at least 50 characters "
             "(python -c 'import secrets; print(secrets.token_urlsafe(64))')."
