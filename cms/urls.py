@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import sign_in
 from cms.api import api_router
 from home import sitemaps
 from home import views as home_views
@@ -15,6 +16,12 @@ from localization import views as localization_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's own: the same address and name, with e-mails limited per address.
+    path(
+        "admin/password_reset/",
+        sign_in.ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", home_views.health, name="health"),

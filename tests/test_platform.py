@@ -15,7 +15,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
-from cms.settings.base import require_secret_key
+from cms.settings.security import require_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # How cms/settings read the environment: os.environ.get("X"), os.environ["X"], env_bool("X")...

@@ -5,26 +5,13 @@ listed in the README's configuration table.
 """
 
 import os
-import zlib
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+
+from .environment import env_bool, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-
-
-def env_bool(name, default=False):
-    """Read a boolean environment variable ("1", "true", "yes", "on" are true)."""
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    """Read a comma-separated environment variable as a list of non-empty items."""
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -65,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +75,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 INSTALLED_APPS.append("wagtail.contrib.redirects")
+# Last, as django-axes asks: it turns a sign-in refused for lockout into the lockout page.
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 
 ROOT_URLCONF = "cms.urls"
 
@@ -126,17 +116,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    # Everyone with an account here is staff (the site has no visitor accounts).
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
 
 # Languages. English is the source; the others are published as first-class sites under /<lang>/.
 # To add a language, add it here, run `manage.py makemessages -l <code>` and translate the .po file.
@@ -222,22 +201,7 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Open Cities <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Security: on by default; a TLS-terminating proxy may turn redirects off by environment.
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("SECURE_PROXY_SSL_HEADER", False) else None
-)
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
-CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Framing, Permissions-Policy and Cross-Origin-Resource-Policy per response: see cms/csp.py.
-X_FRAME_OPTIONS = "DENY"
+from .security import *  # noqa: E402, F403
 
 # Content Security Policy: nothing loads from another host, no inline script or style on public
 # pages. The admin's own pages get the relaxation Wagtail needs (see cms/csp.py).
@@ -333,25 +297,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
 }
-
-
-# A key must carry this much information: zlib squeezes repeated patterns ("abcde" * 10 is 16
-# bytes) while 50 random URL-safe or hexadecimal characters stay above 50 bytes.
-SECRET_KEY_MIN_LENGTH = 50
-SECRET_KEY_MIN_COMPRESSED_BYTES = 45
-
-
-def require_secret_key(key):
-    """Refuse to start with a missing, short, repetitive or otherwise guessable SECRET_KEY."""
-    if (
-        not key
-        or len(key) < SECRET_KEY_MIN_LENGTH
-        or key.startswith("django-insecure")
-        or len(set(key)) < 10
-        or len(zlib.compress(key.encode(), 9)) < SECRET_KEY_MIN_COMPRESSED_BYTES
-    ):
-        raise ImproperlyConfigured(
-            "SECRET_KEY must be set to a random string of at least 50 characters "
-            "(python -c 'import secrets; print(secrets.token_urlsafe(64))')."
-        )
-    return key

@@ -8,6 +8,7 @@ from .base import env_bool
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret-" + "x" * 40
 ALLOWED_HOSTS = ["*"]
+ENSURE_ADMIN_ALLOWS_DEFAULT_PASSWORD = True
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False

@@ -2,8 +2,11 @@
 
 import os
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 USERNAME = "admin"
 DEFAULT_PASSWORD = "opencities-admin"
@@ -16,12 +19,15 @@ class Command(BaseCommand):
     help = (
         f"Create the superuser '{USERNAME}' with the password in the ADMIN_PASSWORD environment "
         f"variable (default '{DEFAULT_PASSWORD}'). Run again, it leaves a changed password alone "
-        "unless ADMIN_PASSWORD is set."
+        "unless ADMIN_PASSWORD is set. Outside the dev settings ADMIN_PASSWORD is required and "
+        "must pass the password validators."
     )
 
     def handle(self, *args, **options):
         given = os.environ.get("ADMIN_PASSWORD")
         user_model = get_user_model()
+        if not settings.ENSURE_ADMIN_ALLOWS_DEFAULT_PASSWORD:
+            require_strong_password(given, user_model(username=USERNAME, email="admin@localhost"))
         user, created = user_model.objects.get_or_create(
             username=USERNAME, defaults={"email": "admin@localhost"}
         )
@@ -39,3 +45,15 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{action}: log in at {ADMIN_URL} as '{USERNAME}' with password {password}."
         )
+
+
+def require_strong_password(password, user):
+    """Refuse a missing or weak ADMIN_PASSWORD (the default is public, so it is weak too)."""
+    if not password or password == DEFAULT_PASSWORD:
+        raise CommandError(
+            "Set ADMIN_PASSWORD: outside the dev settings the public default password is refused."
+        )
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise CommandError("ADMIN_PASSWORD is too weak: " + " ".join(error.messages)) from error
