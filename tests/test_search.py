@@ -287,7 +287,7 @@ def test_matched_words_are_highlighted_and_page_text_is_escaped(client, corpus):
     html = client.get("/en/search/", {"q": "budget"}).content.decode()
     assert "&lt;b&gt;<mark>budget</mark>&lt;/b&gt; &amp; more" in html
     assert "<b>budget</b>" not in html
-    assert "Participatory <mark>budgeting</mark>" in html or "<mark>budgeting</mark>" in html
+    assert "Participatory <mark>budgeting</mark>" in html
 
 
 # Facets -------------------------------------------------------------------------------------
@@ -354,7 +354,7 @@ def test_results_stay_in_the_visitors_language_with_english_only_items_badged(cl
     assert "Guide to lobby transparency" in found
     assert found.index("Guide to lobby transparency") > 0
     item = html[html.index("search-result--other-language") :]
-    assert "In English" in item.split("</li>")[0] or "En inglés" in item.split("</li>")[0]
+    assert "En inglés" in item.split("</li>")[0]
     assert 'lang="en"' in item.split("</li>")[0]
     native_items = html.split("search-result--other-language")[0]
     assert "registro obligatorio" in native_items
@@ -443,14 +443,15 @@ def test_a_query_with_no_result_shows_the_corrected_querys_results(client, corpu
 @pytest.mark.django_db
 def test_did_you_mean_is_offered_beside_results_found_another_way(client, corpus):
     # "corruption" is not a Spanish word; the English-only story is found, and the Spanish
-    # vocabulary offers the Spanish spelling.
+    # vocabulary offers the Spanish spelling. "corrupción" and "corruptos" are both two edits
+    # away: the more frequent one wins.
+    SearchTerm.objects.filter(locale__language_code="es", term="corruptos").update(frequency=99)
     response = client.get("/es/search/", {"q": "corruption"})
     html = response.content.decode()
     assert "Nairobi publishes the agendas of its officials" in results(response)
     suggestion = re.search(r'search-suggestion">[^<]*<a href="\?q=[^"]+"[^>]*>([^<]+)</a>', html)
     assert suggestion is not None
-    # Spanish words of the vocabulary: "corrupción" and "corruptos" are both two edits away.
-    assert suggestion.group(1) in {"corrupción", "corruptos"}
+    assert suggestion.group(1) == "corruptos"
 
 
 @pytest.mark.django_db
@@ -620,12 +621,21 @@ def test_unknown_filter_values_are_ignored_with_a_message(client, corpus):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("number", ["99999", "0", "-1", "abc", "1.5", "9" * 400])
-def test_a_page_number_that_does_not_exist_is_a_clear_404(client, corpus, number):
+@pytest.mark.parametrize(
+    "number, message",
+    [
+        ("99999", "There is no page 99999 of these results."),
+        ("0", "There is no page 0 of these results."),
+        ("-1", "There is no page -1 of these results."),
+        ("abc", "The page number must be a whole number."),
+        ("1.5", "The page number must be a whole number."),
+        ("9" * 400, "There is no page 9999999999 of these results."),
+    ],
+)
+def test_a_page_number_that_does_not_exist_is_a_clear_404(client, corpus, number, message):
     response = client.get("/en/search/", {"q": "lobby", "page": number})
     assert response.status_code == 404
-    html = response.content.decode()
-    assert "There is no page" in html or "must be a whole number" in html
+    assert message in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -702,7 +712,9 @@ def test_search_terms_report_is_for_staff_only(client, corpus):
     editor = get_user_model().objects.create_user("visitor", "v@example.org", "pw")
     client.force_login(editor)
     response = client.get("/admin/reports/site-search-terms/")
-    assert response.status_code in (302, 403)
+    # Wagtail sends a signed-in user without admin access back to the login page.
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
 
 
 # Query counts -------------------------------------------------------------------------------
