@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
+from wagtail_localize.views import convert
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
@@ -147,3 +148,58 @@ def translation_locale_checked(view):
         return view(request, translation_id, *args, **kwargs)
 
     return wrapped
+
+
+def is_translator(user):
+    """Whether the user is limited to some languages (every group a translators' group)."""
+    return user.is_authenticated and writable_locale_ids(user) is not None
+
+
+def user_may_remove_page(user, page):
+    """Delete or move: never translators; without publish rights, only drafts the user may edit.
+
+    Wagtail lets anyone who may add pages delete their own drafts, and lets editors delete any
+    unpublished subtree; here nobody but a publisher takes away a page (or subtree) once live.
+    """
+    if is_translator(user):
+        return False
+    permissions = page.permissions_for_user(user)
+    if permissions.can_publish():
+        return True
+    return (
+        permissions.can_edit()
+        and not page.get_descendants(inclusive=True).filter(live=True).exists()
+    )
+
+
+def user_may_convert_to_alias(user, page):
+    """Converting a translation to an alias puts the source's content live at once, so only
+    someone who may publish that translation does it (never a translator)."""
+    if is_translator(user) or not user_can_write_in(user, page.locale_id):
+        return False
+    return page.permissions_for_user(user).can_publish()
+
+
+# What each Wagtail or wagtail-localize page action needs on top of Wagtail's own permissions.
+PAGE_ACTION_CHECKS = {
+    "delete": user_may_remove_page,
+    "move": user_may_remove_page,
+    "convert_to_alias": user_may_convert_to_alias,
+}
+# Wagtail's listing buttons and edit-screen menu items for those actions.
+PAGE_ACTION_URL_NAMES = {"wagtailadmin_pages:delete": "delete", "wagtailadmin_pages:move": "move"}
+PAGE_ACTION_MENU_NAMES = {"localize-convert-to-alias": "convert_to_alias"}
+
+
+def page_action_allowed(user, action, page):
+    """The one check of a page action beyond Wagtail's permissions (True for other actions)."""
+    check = PAGE_ACTION_CHECKS.get(action)
+    return check is None or check(user, page)
+
+
+def convert_to_alias_checked(request, page_id):
+    """wagtail-localize's "Convert to alias page", opened only by someone allowed to do it."""
+    page = get_object_or_404(Page, pk=page_id)
+    if not page_action_allowed(request.user, "convert_to_alias", page):
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)

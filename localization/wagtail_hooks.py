@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.views import edit_translation
 
 from localization import guards, views
@@ -75,6 +75,11 @@ def register_admin_urls():
             "translate/<int:translation_id>/disable/",
             checked(edit_translation.stop_translation),
             name="stop_translation",
+        ),
+        path(
+            "page/<int:page_id>/convert_to_alias/",
+            guards.convert_to_alias_checked,
+            name="convert_to_alias",
         ),
     ]
     return [
@@ -154,3 +159,65 @@ def refuse_snippet_deletion_in_other_locale(request, instances):
             if response is not None:
                 return response
     return None
+
+
+def _refuse_page_action(request, action, pages):
+    """A "permission denied" response if any of `pages` is closed to `action`, else None."""
+    for page in pages:
+        if not guards.page_action_allowed(request.user, action, page):
+            return permission_denied(request)
+    return None
+
+
+@hooks.register("before_delete_page", order=-1)
+def refuse_page_deletion(request, page):
+    """Translators never delete; editors delete only drafts (see guards.user_may_remove_page)."""
+    return _refuse_page_action(request, "delete", [page])
+
+
+@hooks.register("before_move_page", order=-1)
+def refuse_page_move(request, page, destination):
+    """Moving takes a page away from where it was, so it needs what deleting needs."""
+    return _refuse_page_action(request, "move", [page])
+
+
+@hooks.register("before_bulk_action", order=-1)
+def refuse_bulk_page_action(request, action_type, objects, action_class_instance):
+    """The bulk delete and move of pages go through the same check, page by page."""
+    if action_type in guards.PAGE_ACTION_CHECKS and all(isinstance(o, Page) for o in objects):
+        return _refuse_page_action(request, action_type, objects)
+    return None
+
+
+@hooks.register("construct_page_action_menu")
+def hide_closed_page_actions(menu_items, request, context):
+    """The edit screen offers no delete or convert-to-alias the user could not do."""
+    page = context.get("page")
+    if page is None or page.pk is None:
+        return
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name not in guards.PAGE_ACTION_MENU_NAMES
+        or guards.page_action_allowed(request.user, guards.PAGE_ACTION_MENU_NAMES[item.name], page)
+    ]
+
+
+@hooks.register("construct_page_listing_buttons")
+def hide_closed_page_listing_buttons(buttons, page, user, context=None):
+    """The page listings' buttons (and their "more" menus) offer no closed delete or move."""
+    closed = {
+        reverse(url_name, args=[page.pk])
+        for url_name, action in guards.PAGE_ACTION_URL_NAMES.items()
+        if not guards.page_action_allowed(user, action, page)
+    }
+    if not closed:
+        return
+
+    def is_open(button):
+        return (getattr(button, "url", "") or "").split("?")[0] not in closed
+
+    buttons[:] = [button for button in buttons if is_open(button)]
+    for button in buttons:
+        if hasattr(button, "dropdown_buttons"):
+            button.dropdown_buttons = [item for item in button.dropdown_buttons if is_open(item)]

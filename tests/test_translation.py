@@ -568,7 +568,7 @@ def test_machine_translation_is_configured_only_from_the_environment(
         monkeypatch.delenv(name, raising=False)
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
-    values = runpy.run_path(str(Path(settings.BASE_DIR, "cms", "settings", "base.py")))
+    values = runpy.run_module("cms.settings.base")
     config = values.get("WAGTAILLOCALIZE_MACHINE_TRANSLATOR")
     assert (config["CLASS"] if config else None) == expected
 
