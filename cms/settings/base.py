@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "stories",
     "knowledge",
     "events",
+    "engagement",
     "search",
     "demo",
     "localization",
@@ -200,6 +201,15 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Open Cities <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The join and contact forms (engagement app): where submissions are e-mailed, how long they are
+# kept, and the abuse checks (no third-party service).
+ENGAGEMENT_EMAIL_TO = os.environ.get("ENGAGEMENT_EMAIL_TO", "local@opengovpartnership.org")
+SUBMISSION_RETENTION_DAYS = int(os.environ.get("SUBMISSION_RETENTION_DAYS", "365"))
+FORM_RATE_LIMIT_PER_HOUR = int(os.environ.get("FORM_RATE_LIMIT_PER_HOUR", "5"))
+FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "3"))
+# A form shown more than a day ago must be filled in again.
+FORM_MAX_AGE_SECONDS = 86400
 
 from .security import *  # noqa: E402, F403
 
