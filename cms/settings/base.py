@@ -307,3 +307,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
 }
+
+
+# Uploads: limits and content checks on images and documents (home/uploads.py). Pixels stay
+# below Pillow's own warning threshold (89 million); bigger pictures are refused in the form.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.SafeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.SafeDocumentForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+DOCUMENT_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
