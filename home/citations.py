@@ -183,6 +183,10 @@ class CitableMixin(RoutablePageMixin):
         """A one-line citation of this page."""
         return citation_text(self, request)
 
+    def get_cached_paths(self):
+        """The page and its citation downloads, which change with it."""
+        return [*super().get_cached_paths(), "cite/bibtex/", "cite/ris/"]
+
     @path("cite/bibtex/", name="cite_bibtex")
     def cite_bibtex(self, request):
         """The BibTeX entry, as a .bib download."""

@@ -246,39 +246,6 @@ def test_local_media_keeps_images_to_the_site_itself():
     assert summary["img"] == ["'self'", "data:"]
 
 
-# HTTP caching
-
-
-@pytest.mark.django_db
-def test_anonymous_public_pages_may_be_kept_by_shared_caches(client, site_tree, settings):
-    settings.PAGE_CACHE_SECONDS = 120
-    response = client.get("/en/")
-    assert response.status_code == 200
-    directives = {d.strip() for d in response["Cache-Control"].split(",")}
-    assert directives == {"public", "max-age=120"}
-
-
-@pytest.mark.django_db
-def test_signed_in_editors_get_pages_no_shared_cache_keeps(client, site_tree, admin_user):
-    client.force_login(admin_user)
-    response = client.get("/en/")
-    assert response.status_code == 200
-    assert "public" not in response.get("Cache-Control", "")
-
-
-@pytest.mark.django_db
-def test_admin_and_error_pages_are_not_shared(client, site_tree):
-    assert "public" not in client.get("/admin/login/").get("Cache-Control", "")
-    assert "public" not in client.get("/en/no-such-page/").get("Cache-Control", "")
-    assert "public" not in client.get("/healthz/").get("Cache-Control", "")
-
-
-@pytest.mark.django_db
-def test_page_caching_can_be_turned_off(client, site_tree, settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    assert "public" not in client.get("/en/").get("Cache-Control", "")
-
-
 def test_readme_documents_every_environment_variable_the_settings_read():
     names = set()
     for path in (BASE_DIR / "cms" / "settings").glob("*.py"):

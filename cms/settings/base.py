@@ -5,6 +5,7 @@ listed in the README's configuration table.
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     "search",
     "demo",
     "localization",
+    "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -59,6 +61,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors are answered from the shared page store before anything below runs
+    # (no session, no query, no template); it also sets every response's caching headers, so
+    # it must see the response after the session and CSRF middleware have finished with it.
+    "pagecache.middleware.PageCacheMiddleware",
     # Compressed HTML and JSON for slow connections (static files come precompressed from
     # WhiteNoise above, so they are not compressed twice). BREACH: Django masks the CSRF token
     # anew in every response and pads gzip output with random bytes (Django 4.2+), and public
@@ -69,7 +75,6 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "cms.cache.PublicPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.csp.ContentSecurityPolicyMiddleware",
@@ -174,23 +179,77 @@ if MEDIA_S3_BUCKET:
     else:
         MEDIA_ORIGIN = MEDIA_S3_ENDPOINT_URL or f"https://{MEDIA_S3_BUCKET}.s3.amazonaws.com"
 
-# Cache: local memory by default; REDIS_URL=redis://host:6379/0 shares one across app servers.
+# Caches. "default" (renditions, settings, labels): local memory unless REDIS_URL shares one
+# across app servers. "pages" (the anonymous page store) must be seen by every worker process so
+# that a purge sent by the one that published reaches all: Redis with REDIS_URL, otherwise files
+# that all processes of one server share (dev and test use local memory: one process serves).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "opencities",
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "opencities-pages",
+        },
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "opencities",
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get(
+                "PAGE_CACHE_DIR", str(Path(tempfile.gettempdir()) / "opencities-pages")
+            ),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
     }
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
+# Anonymous public pages: shared caches (and the page store) keep them PAGE_CACHE_SECONDS, since
+# every change purges them; browsers, which nobody can purge, PAGE_BROWSER_CACHE_SECONDS.
+# PAGE_CACHE_SECONDS=0 turns all of it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+PAGE_BROWSER_CACHE_SECONDS = int(os.environ.get("PAGE_BROWSER_CACHE_SECONDS", "60"))
+PAGE_CACHE_STALE_SECONDS = 60  # stale-while-revalidate: a shared cache answers while it refetches
+PAGE_CACHE_STALE_IF_ERROR_SECONDS = 86400  # stale-if-error: the site stays up if the app is down
+PAGE_CACHE_IN_APP = env_bool("PAGE_CACHE_IN_APP", True)
+# Never stored by the application (the API and documents are not purged page by page).
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/documents/", "/healthz/")
+
+# Purging on publish (pagecache.purge): Wagtail's frontend cache sends each change's addresses
+# to every backend here. The page store always; Varnish, another HTTP cache (nginx), Cloudflare
+# and CloudFront when configured.
+WAGTAILFRONTENDCACHE = {"pages": {"BACKEND": "pagecache.backends.PageCacheBackend"}}
+if os.environ.get("FRONTEND_CACHE_VARNISH_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "pagecache.backends.VarnishBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_VARNISH_URL"],
+    }
+if os.environ.get("FRONTEND_CACHE_HTTP_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_HTTP_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# The purge lists every translation itself (translated slugs differ): no copying of each
+# address into every language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # E-mail (workflow notifications, password resets).
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

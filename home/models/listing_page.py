@@ -44,6 +44,10 @@ class DownloadableIndexMixin(RoutablePageMixin):
             | (Q(locale__language_code=source_language) & ~Q(translation_key__in=translated))
         )
 
+    def get_cached_paths(self):
+        """The page and its downloads, which a purge of the listing clears together."""
+        return [*super().get_cached_paths(), "export/csv/", "export/json/"]
+
     def get_export(self, request):
         """What the downloads hold and the query string they come from: every item the page
         lists, in the page's language (an index without filters has no query string)."""
@@ -94,6 +98,11 @@ class ListingPageMixin(DownloadableIndexMixin):
         the view's query string (its URL state)."""
         listing = self.get_listing(request)
         return listing.queryset, listing.querystring()
+
+    def get_cached_paths(self):
+        """The listing, its downloads and its feeds."""
+        paths = super().get_cached_paths()
+        return [*paths, "feed/", "feed/atom/"] if self.offers_feed else paths
 
     @property
     def offers_feed(self):

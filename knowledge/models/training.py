@@ -175,6 +175,11 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
         """How many lessons the module has."""
         return len(self.lessons)
 
+    def get_cached_paths(self):
+        """The overview and each lesson's own address."""
+        lessons = [f"lessons/{number}/" for number in range(1, self.lesson_count() + 1)]
+        return [*super().get_cached_paths(), *lessons]
+
     @path("")
     def overview(self, request):
         """The module's overview: objectives and the list of lessons."""

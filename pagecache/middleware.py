@@ -1,0 +1,61 @@
+"""Serve anonymous visitors from the page cache, and give every response its caching headers.
+
+Placed right after WhiteNoise and before GZipMiddleware, so a hit skips the session,
+authentication, CSRF, language, CSP and view layers altogether (no query, no template), and a
+miss stores the response as the inner stack finished it, compressed.
+"""
+
+from django.conf import settings
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
+
+from pagecache import store
+from pagecache.headers import has_session_cookie, is_shareable, mark_personal, mark_shared
+
+
+def may_be_served_from_store(request):
+    """Whether this request may be answered with (and fill) a stored page."""
+    if not settings.PAGE_CACHE_IN_APP or settings.PAGE_CACHE_SECONDS <= 0:
+        return False
+    if request.method not in ("GET", "HEAD") or has_session_cookie(request):
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return not request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PREFIXES)
+
+
+def conditional(request, response):
+    """A 304 when the browser's copy (If-None-Match / If-Modified-Since) is still current."""
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        response=response,
+    )
+
+
+class PageCacheMiddleware:
+    """Answer from the shared page store when possible; otherwise serve, mark and store."""
+
+    def __init__(self, get_response):
+        """Standard middleware constructor."""
+        self.get_response = get_response
+
+    def __call__(self, request):
+        """Serve from the store, or render and (for anonymous public pages) store."""
+        lookup = store.Lookup(request) if may_be_served_from_store(request) else None
+        if lookup is not None:
+            entry = lookup.find()
+            if entry is not None:
+                response = store.response_from_entry(entry, request)
+                response["X-Page-Cache"] = "hit"
+                return conditional(request, response)
+        response = self.get_response(request)
+        if not is_shareable(request, response):
+            mark_personal(request, response)
+            return response
+        mark_shared(response)
+        if lookup is not None and request.method == "GET" and not response.streaming:
+            lookup.store(response)
+            response["X-Page-Cache"] = "miss"
+        return conditional(request, response)

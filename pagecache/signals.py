@@ -1,0 +1,85 @@
+"""Thin receivers: each asks `addresses_changed_by` what a change touches and schedules the
+purge. A failure is logged, never raised: a cache must not stop an editor's publish."""
+
+import functools
+import logging
+
+from django.db.models.signals import post_save, pre_delete
+from django.dispatch import receiver
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from pagecache.purge import addresses_changed_by, schedule
+
+logger = logging.getLogger(__name__)
+
+
+def logged(receiver_function):
+    """Log instead of raising, so the action that sent the signal goes through."""
+
+    @functools.wraps(receiver_function)
+    def wrapper(*args, **kwargs):
+        try:
+            receiver_function(*args, **kwargs)
+        except Exception:
+            logger.exception("Cache purge failed in %s", receiver_function.__name__)
+
+    return wrapper
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@logged
+def purge_published_page(sender, instance, **kwargs):
+    """A page went live with new content, or was taken down."""
+    schedule(addresses_changed_by(instance))
+
+
+@receiver(post_page_move)
+@logged
+def purge_moved_page(sender, instance, url_path_before, parent_page_before, **kwargs):
+    """A moved page leaves its old address and listing for new ones."""
+    schedule(
+        addresses_changed_by(
+            instance, url_path_before=url_path_before, parent_before=parent_page_before
+        )
+    )
+
+
+@receiver(page_slug_changed)
+@logged
+def purge_renamed_page(sender, instance, instance_before, **kwargs):
+    """A new slug gives the page and its descendants new addresses."""
+    schedule(addresses_changed_by(instance, url_path_before=instance_before.url_path))
+
+
+@receiver(pre_delete)
+@logged
+def purge_deleted_page(sender, instance, **kwargs):
+    """A page about to be deleted: its addresses are worked out while it still exists."""
+    if isinstance(instance, Page) and type(instance) is instance.specific_class:
+        schedule(addresses_changed_by(instance))
+
+
+def shows_on_pages(instance):
+    """Site settings and snippets (taxonomy terms ...) appear on pages; pages have their own
+    signals above."""
+    return isinstance(instance, BaseSiteSetting) or type(instance) in get_snippet_models()
+
+
+@receiver(post_save)
+@logged
+def purge_saved_snippet(sender, instance, raw=False, **kwargs):
+    """A term or setting was saved: the pages that show it change."""
+    if not raw and shows_on_pages(instance):
+        schedule(addresses_changed_by(instance))
+
+
+@receiver(pre_delete)
+@logged
+def purge_deleted_snippet(sender, instance, **kwargs):
+    """A term about to be deleted: the pages that show it are found while it still exists."""
+    if shows_on_pages(instance):
+        schedule(addresses_changed_by(instance))
