@@ -1,0 +1,1 @@
+"""Benchmarks: generators and drivers kept apart from the runtime code."""
