@@ -79,6 +79,8 @@ def mark_shared(response):
         )
     drop_vary_cookie(response)
     if not response.streaming:
+        # ConditionalGetMiddleware has set the ETag (from the uncompressed page); Last-Modified
+        # is when this copy was made, which the page store keeps until the next purge.
         if not response.has_header("ETag"):
             digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
             response["ETag"] = f'"{digest}"'

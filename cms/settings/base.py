@@ -70,6 +70,9 @@ MIDDLEWARE = [
     # anew in every response and pads gzip output with random bytes (Django 4.2+), and public
     # pages carry no secret; a proxy that compresses can take this over.
     "django.middleware.gzip.GZipMiddleware",
+    # ETag from the uncompressed page (GZip above turns it weak), so it stays the same when the
+    # page is rendered again with the same content: revalidation is then a 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "localization.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
