@@ -168,6 +168,8 @@ def main():
     hello = Server("bench.hello:application")
     hello_rps = measure(hello, "/", SECONDS)["rps"]
     hello.stop()
+    if not hello_rps:
+        raise SystemExit("The hello-world server answered no request: is the machine overloaded?")
     results = {}
     store_dir = tempfile.mkdtemp(prefix="bench-pages-")
     for label, env in (
