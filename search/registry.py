@@ -103,7 +103,7 @@ REGISTRY = {
     ),
     MemberProfilePage: IndexSpec(
         PageType.MEMBER,
-        ("official_name", "body", "action_plans", "commitments"),
+        ("official_name", "body", "commitments_text"),
         member_facets,
     ),
     StandardPage: IndexSpec(PageType.PAGE, ("body",), page_facets),

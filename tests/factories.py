@@ -15,7 +15,15 @@ from knowledge.models import (
     TrainingIndexPage,
     TrainingModulePage,
 )
-from stories.models import MemberIndexPage, MemberProfilePage, ReformStoryPage, StoryIndexPage
+from stories.models import (
+    ActionPlan,
+    Commitment,
+    CommitmentStatus,
+    MemberIndexPage,
+    MemberProfilePage,
+    ReformStoryPage,
+    StoryIndexPage,
+)
 
 
 def default_locale():
@@ -138,6 +146,47 @@ class MemberProfilePageFactory(wagtail_factories.PageFactory):
     country = factory.SubFactory(CountryFactory)
     year_joined = 2020
     summary = "A member government."
+
+
+class ActionPlanFactory(factory.django.DjangoModelFactory):
+    """An action plan of a member (pass `page`), in the member's language."""
+
+    class Meta:
+        model = ActionPlan
+
+    locale = factory.LazyAttribute(lambda plan: plan.page.locale)
+    title = factory.Sequence(lambda n: f"Action plan {n}")
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    """A commitment of a member (pass `page`, optionally `action_plan`), in progress."""
+
+    class Meta:
+        model = Commitment
+        skip_postgeneration_save = True
+
+    locale = factory.LazyAttribute(lambda commitment: commitment.page.locale)
+    code = factory.Sequence(lambda n: f"TST{n % 10000:04d}")
+    title = factory.Sequence(lambda n: f"Commitment {n}")
+    status = CommitmentStatus.IN_PROGRESS
+    start_date = datetime.date(2021, 1, 1)
+    end_date = datetime.date(2023, 12, 31)
+
+    @factory.post_generation
+    def policy_areas(obj, create, extracted, **kwargs):
+        """Attach the given policy areas (a list)."""
+        if extracted:
+            obj.policy_areas.set(extracted)
+            if create:
+                obj.save()
+
+    @factory.post_generation
+    def sdgs(obj, create, extracted, **kwargs):
+        """Attach the given goals (a list)."""
+        if extracted:
+            obj.sdgs.set(extracted)
+            if create:
+                obj.save()
 
 
 class ReformStoryPageFactory(wagtail_factories.PageFactory):

@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -15,7 +15,9 @@ from home.models import BasePage, Country, Region
 from home.models.base import absolute_rendition_url
 from home.models.listing_page import ListingPageMixin
 from home.serializers import TaxonomyField
-from stories.blocks import ActionPlanBlock, CommitmentBlock, ContactBlock
+from stories.blocks import ContactBlock
+from stories.forms import MemberProfileForm
+from stories.models.commitments import ILLUSTRATIVE_NOTE, plans_with_progress
 
 
 class MemberKind(models.TextChoices):
@@ -74,6 +76,8 @@ class MemberIndexPage(ListingPageMixin, BasePage):
 class MemberProfilePage(BasePage):
     """A member government: who it is, when it joined, its action plans and commitments."""
 
+    base_form_class = MemberProfileForm
+
     official_name = models.CharField(
         _("official name"),
         max_length=255,
@@ -110,18 +114,6 @@ class MemberProfilePage(BasePage):
         help_text=_("The government's logo or coat of arms."),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"), help_text=_("Profile."))
-    action_plans = StreamField(
-        [("action_plan", ActionPlanBlock())],
-        blank=True,
-        verbose_name=_("action plans"),
-        help_text=_("Action plans, newest first."),
-    )
-    commitments = StreamField(
-        [("commitment", CommitmentBlock())],
-        blank=True,
-        verbose_name=_("commitments"),
-        help_text=_("Commitments of its action plans, in order."),
-    )
     contacts = StreamField(
         [("contact", ContactBlock())],
         blank=True,
@@ -159,8 +151,14 @@ class MemberProfilePage(BasePage):
         ),
         *BasePage.summary_panels,
         FieldPanel("body"),
-        FieldPanel("action_plans"),
-        FieldPanel("commitments"),
+        MultiFieldPanel(
+            [
+                HelpPanel(content=ILLUSTRATIVE_NOTE),
+                InlinePanel("action_plans", label=_("Action plan")),
+                InlinePanel("commitments", label=_("Commitment")),
+            ],
+            heading=_("Action plans and commitments"),
+        ),
         FieldPanel("contacts"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map")),
     ]
@@ -230,10 +228,18 @@ class MemberProfilePage(BasePage):
             .order_by("-start_year", "title")
         )
 
+    @property
+    def commitments_text(self):
+        """Its plans' titles and its commitments' codes, titles and descriptions, for search."""
+        plans = [plan.title for plan in self.action_plans.all()]
+        commitments = [f"{c.code} {c.title} {c.description}" for c in self.commitments.all()]
+        return " ".join(plans + commitments)
+
     def get_context(self, request, *args, **kwargs):
-        """Add the member's stories."""
+        """Add the member's stories and plans."""
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = self.get_stories()
+        context["plans"] = plans_with_progress(self)
         return context
 
     def get_structured_data(self, request):

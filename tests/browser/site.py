@@ -259,30 +259,16 @@ def build_english(root):
             longitude=longitude,
             website="https://example.org/",
             summary=f"{title} publishes its decisions and invites residents to shape them.",
-            action_plans=[
-                (
-                    "action_plan",
-                    {
-                        "title": "Action plan 2021-2023",
-                        "start_year": 2021,
-                        "end_year": 2023,
-                        "commitments": 5,
-                        "status": "in_progress",
-                    },
-                )
-            ],
-            commitments=[
-                (
-                    "commitment",
-                    {
-                        "code": "MAD0001",
-                        "title": "A public lobby registry",
-                        "policy_area": areas["anti-corruption"],
-                        "status": "completed",
-                        "starred": True,
-                    },
-                )
-            ],
+        )
+        plan = factories.ActionPlanFactory(page=pages[slug], title="Action plan 2021-2023")
+        factories.CommitmentFactory(
+            page=pages[slug],
+            action_plan=plan,
+            code="MAD0001",
+            title="A public lobby registry",
+            policy_areas=[areas["anti-corruption"]],
+            status="completed",
+            starred=True,
         )
 
     hero = image("Madrid council chamber", "#2f6f8f")

@@ -21,7 +21,7 @@ from home.models import Country, HomePage, PolicyArea, StandardPage, Sustainable
 from knowledge.models import KnowledgeProductPage, TrainingModulePage
 from localization.status import stale_source_page
 from localization.translators import translator_group_name
-from stories.models import MemberProfilePage, ReformStoryPage
+from stories.models import ActionPlan, Commitment, MemberProfilePage, ReformStoryPage
 from tests.demo_site.conftest import DEMO_GROUP, TEST_IMAGE_SCALE, content_counts
 
 TRANSLATED_LANGUAGES = ["es", "fr", "pt", "ar", "id", "uk"]
@@ -164,8 +164,22 @@ def test_members_with_stories_have_action_plans_and_commitments(english):
     madrid = MemberProfilePage.objects.get(locale=english, slug="madrid")
     assert madrid.logo is not None
     assert madrid.country.iso_code == "ES"
-    assert [block.value["code"] for block in madrid.commitments] == ["MAD0001"]
-    assert len(madrid.action_plans) == 1
+    assert [c.code for c in madrid.commitments.all()] == ["MAD0001"]
+    assert [p.title for p in madrid.action_plans.all()] == ["Madrid action plan 2017-2019"]
+    (commitment,) = madrid.commitments.all()
+    assert commitment.action_plan.title == "Madrid action plan 2017-2019"
+    assert (commitment.start_date.year, commitment.end_date.year) == (2017, 2019)
+    assert [c.code for c in madrid.get_latest_revision_as_object().commitments.all()] == ["MAD0001"]
+
+
+def test_the_demo_has_fourteen_illustrative_plans_and_fifteen_commitments(english):
+    assert ActionPlan.objects.filter(locale=english).count() == 14
+    assert Commitment.objects.filter(locale=english).count() == 15
+    bogota = MemberProfilePage.objects.get(locale=english, slug="bogota")
+    assert [c.code for c in bogota.commitments.all()] == ["BOG0001", "BOG0002"]
+    assert {c.action_plan.title for c in bogota.commitments.all()} == {
+        "Bogotá action plan 2021-2023"
+    }
 
 
 def test_knowledge_products_have_pdf_files_or_a_link(english):
