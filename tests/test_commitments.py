@@ -4,6 +4,7 @@ import importlib
 import uuid
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
@@ -296,3 +297,22 @@ def test_a_code_used_twice_by_one_member_is_a_form_error(admin_client, edited_me
         "Please correct the duplicate data for page and code, which must be unique."
     ]
     assert Commitment.objects.filter(code="MAD0001").count() == 1
+
+
+def code_errors(code):
+    """The validation errors of a commitment's code field."""
+    commitment = Commitment(code=code, title="Lobby register", status="completed")
+    try:
+        commitment.clean_fields(exclude=["page", "locale", "translation_key", "action_plan"])
+    except ValidationError as error:
+        return error.message_dict.get("code", [])
+    return []
+
+
+@pytest.mark.parametrize("code", ["MAD001", "mad0001", "MADR0001", "MAD 0001", ""])
+def test_a_commitment_code_must_be_three_capitals_and_four_digits(code):
+    assert code_errors(code)
+
+
+def test_a_commitment_code_in_the_right_format_is_accepted():
+    assert code_errors("MAD0001") == []

@@ -19,7 +19,6 @@ from knowledge.models import (
     TrainingIndexPage,
     TrainingModulePage,
 )
-from stories.blocks import CommitmentBlock
 from stories.models import MemberIndexPage, MemberProfilePage, ReformStoryPage, StoryIndexPage
 from tests import factories
 
@@ -200,21 +199,6 @@ def test_image_block_with_alt_text_is_accepted():
         block.to_python({"image": image.pk, "alt_text": "A town hall", "caption": ""})
     )
     assert value["alt_text"] == "A town hall"
-
-
-@pytest.mark.parametrize("code", ["MAD001", "mad0001", "MADR0001", "MAD 0001", ""])
-def test_commitment_code_must_be_three_capitals_and_four_digits(code):
-    block = CommitmentBlock()
-    value = block.to_python({"code": code, "title": "Lobby register", "status": "completed"})
-    with pytest.raises(StructBlockValidationError) as error:
-        block.clean(value)
-    assert "code" in error.value.block_errors
-
-
-def test_commitment_code_in_the_right_format_is_accepted():
-    block = CommitmentBlock()
-    value = block.to_python({"code": "MAD0001", "title": "Lobby register", "status": "completed"})
-    assert block.clean(value)["code"] == "MAD0001"
 
 
 @pytest.mark.django_db
