@@ -228,6 +228,16 @@ class MemberProfilePage(BasePage):
             .order_by("-start_year", "title")
         )
 
+    def country_has_stories(self):
+        """Whether the story listing in this page's language has a story from its country."""
+        from stories.models.reforms import StoryIndexPage
+
+        index = StoryIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        if index is None:
+            return False
+        listed = index.get_listing_queryset(self.locale)
+        return listed.filter(member__country__slug=self.country.slug).exists()
+
     @property
     def commitments_text(self):
         """Its plans' titles and its commitments' codes, titles and descriptions, for search."""
@@ -240,6 +250,7 @@ class MemberProfilePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = self.get_stories()
         context["plans"] = plans_with_progress(self)
+        context["country_has_stories"] = bool(context["stories"]) or self.country_has_stories()
         return context
 
     def get_structured_data(self, request):

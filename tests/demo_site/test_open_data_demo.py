@@ -124,3 +124,20 @@ def test_demo_pages_carry_parseable_json_ld(client, demo, model_label, schema_ty
         assert data["@type"] in schema_types
         assert data["url"] == page.get_full_url()
         assert data.get("headline") or data.get("name")
+
+
+def test_every_country_link_of_a_demo_member_leads_to_at_least_one_story(client, demo):
+    from stories.models import MemberProfilePage
+
+    link = re.compile(r'<a href="(/en/stories/\?country=[^"]+)">All reform stories from ')
+    listings = {}
+    for member in MemberProfilePage.objects.live().filter(locale__language_code="en"):
+        html = client.get(member.url).content.decode()
+        found = link.search(html)
+        if found:
+            listings.setdefault(found.group(1), member.title)
+    assert listings, "no member links to its country's stories"
+    for url, member in listings.items():
+        listing = client.get(url)
+        assert listing.status_code == 200
+        assert listing.context["results"].paginator.count >= 1, (member, url)
