@@ -316,3 +316,27 @@ def test_a_commitment_code_must_be_three_capitals_and_four_digits(code):
 
 def test_a_commitment_code_in_the_right_format_is_accepted():
     assert code_errors("MAD0001") == []
+
+
+@pytest.mark.django_db
+def test_the_api_gives_a_members_plans_and_commitments_with_codes_and_policy_areas(
+    client, site_tree
+):
+    member = factories.MemberProfilePageFactory(parent=site_tree["members"], title="Madrid")
+    plan = factories.ActionPlanFactory(page=member, title="Madrid plan")
+    area = factories.PolicyAreaFactory(slug="lobbying", name="Lobbying")
+    factories.CommitmentFactory(
+        page=member, action_plan=plan, code="MAD0001", status="completed", policy_areas=[area]
+    )
+
+    response = client.get(f"/api/v2/pages/{member.pk}/", {"fields": "action_plans,commitments"})
+
+    data = response.json()
+    assert [p["title"] for p in data["action_plans"]] == ["Madrid plan"]
+    (commitment,) = data["commitments"]
+    assert (commitment["code"], commitment["status"], commitment["action_plan_id"]) == (
+        "MAD0001",
+        "completed",
+        plan.pk,
+    )
+    assert [a["slug"] for a in commitment["policy_areas"]] == ["lobbying"]
