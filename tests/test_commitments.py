@@ -1,6 +1,8 @@
 """Action plans and commitments as records: the migration from blocks, derived figures, editing."""
 
 import importlib
+import json
+import re
 import uuid
 
 import pytest
@@ -340,3 +342,39 @@ def test_the_api_gives_a_members_plans_and_commitments_with_codes_and_policy_are
         plan.pk,
     )
     assert [a["slug"] for a in commitment["policy_areas"]] == ["lobbying"]
+
+
+@pytest.mark.django_db
+def test_each_commitment_has_its_own_address_with_json_ld(client, site_tree):
+    member = factories.MemberProfilePageFactory(
+        parent=site_tree["members"], title="Madrid", slug="madrid"
+    )
+    plan = factories.ActionPlanFactory(page=member, title="Madrid plan")
+    factories.CommitmentFactory(
+        page=member, action_plan=plan, code="MAD0001", title="Open the lobby register"
+    )
+
+    profile = client.get("/en/members/madrid/").content.decode()
+    response = client.get("/en/members/madrid/commitments/MAD0001/")
+
+    assert 'href="/en/members/madrid/commitments/MAD0001/"' in profile
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Open the lobby register" in html and "Madrid plan" in html
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(block)
+    assert (data["@type"], data["identifier"], data["url"]) == (
+        "CreativeWork",
+        "MAD0001",
+        "http://localhost/en/members/madrid/commitments/MAD0001/",
+    )
+    assert data["temporalCoverage"] == "2021-01-01/2023-12-31"
+
+
+@pytest.mark.django_db
+def test_an_unknown_commitment_code_is_a_404_in_the_visitors_language(client, site_tree):
+    factories.MemberProfilePageFactory(parent=site_tree["members"], title="Madrid", slug="madrid")
+
+    response = client.get("/en/members/madrid/commitments/XYZ9999/")
+
+    assert response.status_code == 404

@@ -279,3 +279,33 @@ def plans_with_progress(page):
     for summary in summaries:
         summary.progress = PlanProgress.of(summary.commitments)
     return summaries
+
+
+def commitment_structured_data(member, commitment, request):
+    """A commitment as schema.org JSON-LD: a CreativeWork by its member, in the page's language."""
+    url = member.get_full_url(request) + member.reverse_subpage(
+        "commitment", kwargs={"code": commitment.code}
+    )
+    return {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "identifier": commitment.code,
+        "name": commitment.title,
+        "description": commitment.description,
+        "url": url,
+        "inLanguage": member.locale.language_code,
+        "creativeWorkStatus": commitment.get_status_display(),
+        "temporalCoverage": "/".join(
+            d.isoformat() if d else ".." for d in (commitment.start_date, commitment.end_date)
+        )
+        if commitment.start_date or commitment.end_date
+        else None,
+        "isPartOf": {"@type": "CreativeWork", "name": commitment.action_plan.title}
+        if commitment.action_plan_id
+        else None,
+        "creator": {
+            "@type": "GovernmentOrganization",
+            "name": member.title,
+            "url": member.get_full_url(request),
+        },
+    }

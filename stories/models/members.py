@@ -1,9 +1,12 @@
 """The member directory and each member government's profile."""
 
 from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -11,13 +14,18 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock
 from home.exports import Column
 from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter
-from home.models import BasePage, Country, Region
+from home.localization import localize_term_list
+from home.models import BasePage, Country, PolicyArea, Region
 from home.models.base import absolute_rendition_url
 from home.models.listing_page import ListingPageMixin
 from home.serializers import TaxonomyField
 from stories.blocks import ContactBlock
 from stories.forms import MemberProfileForm
-from stories.models.commitments import ILLUSTRATIVE_NOTE, plans_with_progress
+from stories.models.commitments import (
+    ILLUSTRATIVE_NOTE,
+    commitment_structured_data,
+    plans_with_progress,
+)
 
 
 class MemberKind(models.TextChoices):
@@ -73,7 +81,7 @@ class MemberIndexPage(ListingPageMixin, BasePage):
         return super().get_listing_queryset(locale).select_related("country", "logo")
 
 
-class MemberProfilePage(BasePage):
+class MemberProfilePage(RoutablePageMixin, BasePage):
     """A member government: who it is, when it joined, its action plans and commitments."""
 
     base_form_class = MemberProfileForm
@@ -245,6 +253,33 @@ class MemberProfilePage(BasePage):
         commitments = [f"{c.code} {c.title} {c.description}" for c in self.commitments.all()]
         return " ".join(plans + commitments)
 
+    def get_commitment(self, code):
+        """This member's commitment `code`, with its plan, in this page's language; or a 404."""
+        commitment = (
+            self.commitments.filter(code=code)
+            .select_related("action_plan")
+            .prefetch_related("policy_areas", "sdgs")
+            .first()
+        )
+        if commitment is None:
+            raise Http404(_("This member has no commitment %(code)s.") % {"code": code[:10]})
+        return commitment
+
+    @path("commitments/<str:code>/", name="commitment")
+    def commitment_page(self, request, code):
+        """One commitment at its own address, with its plan, terms and the stories about it."""
+        commitment = self.get_commitment(code)
+        self.routed_commitment = commitment
+        stories = [s for s in self.get_stories() if code in s.commitment_code_list]
+        areas = localize_term_list(commitment.policy_areas.all(), self.locale, PolicyArea)
+        context = {
+            **self.get_context(request),
+            "commitment": commitment,
+            "area_names": [area.name for area in areas],
+            "commitment_stories": stories,
+        }
+        return TemplateResponse(request, "stories/commitment_page.html", context)
+
     def get_context(self, request, *args, **kwargs):
         """Add the member's stories and plans."""
         context = super().get_context(request, *args, **kwargs)
@@ -254,7 +289,10 @@ class MemberProfilePage(BasePage):
         return context
 
     def get_structured_data(self, request):
-        """A schema.org GovernmentOrganization (an organization has no language of its own)."""
+        """A schema.org GovernmentOrganization, or the routed commitment's data."""
+        commitment = getattr(self, "routed_commitment", None)
+        if commitment is not None:
+            return commitment_structured_data(self, commitment, request)
         data = super().get_structured_data(request)
         data.pop("inLanguage")
         data.update(
