@@ -1,14 +1,16 @@
 """URL configuration: admin and API outside the language prefix, public pages under /<lang>/."""
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import sign_in
+from cms import media, sign_in
 from cms.api import api_router
 from home import sitemaps
 from home import views as home_views
@@ -31,10 +33,10 @@ urlpatterns = [
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Local media (one server): served by the app with cache headers; on S3 the bucket serves it.
+if not settings.MEDIA_S3_BUCKET and settings.MEDIA_URL.startswith("/"):
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", media.serve_media))
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
