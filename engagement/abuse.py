@@ -3,19 +3,16 @@
 from django.conf import settings
 from django.core.cache import cache
 
-
-def client_address(request):
-    """The visitor's address as the server sees it (the proxy's client when it is trusted)."""
-    if settings.SECURE_PROXY_SSL_HEADER:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+from cms.sign_in import client_ip_address
 
 
 def over_rate_limit(request, scope):
-    """Count one submission from this address; True once it exceeds the hourly limit."""
-    key = f"engagement:rate:{scope}:{client_address(request)}"
+    """Count one submission from this address; True once it exceeds the hourly limit.
+
+    The address is read as the sign-in lockout reads it (only trusted proxies' X-Forwarded-For),
+    so a client cannot escape the limit by writing the header itself.
+    """
+    key = f"engagement:rate:{scope}:{client_ip_address(request)}"
     cache.add(key, 0, timeout=3600)
     try:
         count = cache.incr(key)

@@ -145,6 +145,8 @@ def test_one_address_is_limited_to_a_few_submissions_an_hour(client, terms, sett
     response = client.post(JOIN_URL, join_data())
     assert response.status_code == 429
     assert Submission.objects.count() == 2
+    forged = client.post(JOIN_URL, join_data(), HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert forged.status_code == 429
     other = client.post(JOIN_URL, join_data(), REMOTE_ADDR="192.0.2.8")
     assert other.status_code == 302
 
