@@ -1,5 +1,7 @@
 """Blocks of knowledge products and training modules."""
 
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
@@ -47,6 +49,33 @@ class ChoiceAnswerBlock(blocks.StructBlock):
         label = _("Answer")
 
 
+class QuestionValue(blocks.StructValue):
+    """A question's value, which grades the answer a visitor sent (without JavaScript)."""
+
+    def correct_index(self):
+        """The index of the right answer, or None while none is marked."""
+        choices = self.get("choices") or []
+        return next((i for i, choice in enumerate(choices) if choice.get("correct")), None)
+
+    def grade(self, raw):
+        """The verdict on `raw` (the form's `answer=<index>`, None when nothing was sent): the
+        chosen index, whether it is right, or an error to show."""
+        correct = self.correct_index()
+        verdict = SimpleNamespace(
+            answered=False, chosen=None, is_correct=False, error="", correct=correct
+        )
+        if raw is None:
+            return verdict
+        raw = raw.strip()
+        if not raw.isdigit() or int(raw) >= len(self.get("choices") or []):
+            verdict.error = _("Choose one of the answers, then check it.")
+            return verdict
+        verdict.answered = True
+        verdict.chosen = int(raw)
+        verdict.is_correct = verdict.chosen == correct
+        return verdict
+
+
 class QuestionBlock(blocks.StructBlock):
     """An optional check-your-understanding question: leave the prompt empty for none."""
 
@@ -64,6 +93,7 @@ class QuestionBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = _("Check your understanding")
+        value_class = QuestionValue
 
     def clean(self, value):
         """A question needs at least two answers, exactly one of them correct."""

@@ -1,22 +1,18 @@
 """Blocks of member profiles and reform stories."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from home.blocks import BeforeAfterFigureBlock, BodyBlock
 
 
-class Status:
+class Status(models.TextChoices):
     """Where a reform story stands."""
 
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    COMPLETED = "completed"
-    CHOICES = [
-        (PLANNED, _("Planned")),
-        (IN_PROGRESS, _("In progress")),
-        (COMPLETED, _("Completed")),
-    ]
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
 
 
 class MilestoneBlock(blocks.StructBlock):

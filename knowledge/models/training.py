@@ -1,5 +1,7 @@
 """Training modules: structured orientation for civil servants and civil-society stakeholders."""
 
+from types import SimpleNamespace
+
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -180,6 +182,19 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
         lessons = [f"lessons/{number}/" for number in range(1, self.lesson_count() + 1)]
         return [*super().get_cached_paths(), *lessons]
 
+    def lesson_url(self, request, number):
+        """The address of lesson `number` (from 1), from this page's own route."""
+        return self.get_url(request) + self.reverse_subpage("lesson", args=(number,))
+
+    def get_context(self, request, *args, **kwargs):
+        """Add the lessons with their addresses, for the overview and each lesson's navigation."""
+        context = super().get_context(request, *args, **kwargs)
+        context["lesson_links"] = [
+            SimpleNamespace(number=number, url=self.lesson_url(request, number), lesson=lesson)
+            for number, lesson in enumerate(self.lessons, start=1)
+        ]
+        return context
+
     @path("")
     def overview(self, request):
         """The module's overview: objectives and the list of lessons."""
@@ -187,17 +202,22 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
 
     @path("lessons/<int:number>/")
     def lesson(self, request, number):
-        """One lesson (numbered from 1), with previous and next."""
+        """One lesson (numbered from 1), with previous and next, and the verdict on the answer
+        sent with its question's form (GET `answer=<index>`)."""
         lessons = list(self.lessons)
         if not 1 <= number <= len(lessons):
             raise Http404(_("This module has no lesson %(number)s.") % {"number": number})
+        lesson = lessons[number - 1]
+        has_next = number < len(lessons)
         return self.render(
             request,
             context_overrides={
-                "lesson": lessons[number - 1],
+                "lesson": lesson,
                 "lesson_number": number,
-                "previous_number": number - 1 if number > 1 else None,
-                "next_number": number + 1 if number < len(lessons) else None,
+                "lesson_url": self.lesson_url(request, number),
+                "answer": lesson.value["question"].grade(request.GET.get("answer")),
+                "previous_url": self.lesson_url(request, number - 1) if number > 1 else None,
+                "next_url": self.lesson_url(request, number + 1) if has_next else None,
             },
             template="knowledge/training_lesson_page.html",
         )

@@ -55,7 +55,7 @@ class StoryIndexPage(ListingPageMixin, BasePage):
             ),
             ChoiceFilter("region", _("Region"), "member__country__region", choices=Region.choices),
             TaxonomyFilter("country", _("Country"), "member__country__slug", model=Country),
-            ChoiceFilter("status", _("Status"), "status", choices=Status.CHOICES),
+            ChoiceFilter("status", _("Status"), "status", choices=Status.choices),
             YearFilter("year", _("Year"), "start_year"),
         ]
 
@@ -103,7 +103,7 @@ class ReformStoryPage(CitableMixin, BasePage):
     status = models.CharField(
         _("status"),
         max_length=20,
-        choices=Status.CHOICES,
+        choices=Status.choices,
         default=Status.IN_PROGRESS,
         help_text=_("Where the reform stands."),
     )
