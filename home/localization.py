@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
 
 
 def source_language_code():
@@ -72,3 +73,33 @@ def localize_term_list(terms, locale, model=None):
     model = model or type(terms[0])
     mapping = localized_terms(model, (t.translation_key for t in terms), locale)
     return [mapping.get(t.translation_key, t) for t in terms]
+
+
+def per_request(request, key, compute):
+    """`compute()` once per request and key (template tags run many times on one page)."""
+    if request is None:
+        return compute()
+    cache = request.__dict__.setdefault("_localization_cache", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def shown_locale(request, page):
+    """The locale a page is shown in: the page's own, else the active language's."""
+    if isinstance(page, Page) and page.locale_id:
+        return per_request(request, ("locale", page.locale_id), lambda: page.locale)
+    return per_request(request, "active_locale", Locale.get_active)
+
+
+def term_in_locale(request, term, locale_id):
+    """The term's translation in `locale_id` (one query per vocabulary and request), else it."""
+    if term is None or term.locale_id == locale_id:
+        return term
+    model = type(term)
+    mapping = per_request(
+        request,
+        ("terms", model._meta.label_lower, locale_id),
+        lambda: {t.translation_key: t for t in model.objects.filter(locale_id=locale_id)},
+    )
+    return mapping.get(term.translation_key, term)

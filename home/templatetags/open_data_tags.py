@@ -1,4 +1,5 @@
-"""Template tags for discovery and reuse: canonical address, JSON-LD, absolute and download URLs."""
+"""Template tags for discovery and reuse: canonical address, citation, JSON-LD, absolute and
+download URLs."""
 
 import json
 
@@ -38,6 +39,12 @@ def canonical_url(context):
     if listing is not None and not listing.is_filtered and number.isdigit() and number != "1":
         url += f"?page={number}"
     return url
+
+
+@register.simple_tag(takes_context=True)
+def citation(context, page):
+    """The "cite this" text of a citable page for this request."""
+    return page.citation(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

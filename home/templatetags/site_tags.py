@@ -6,18 +6,10 @@ The language switcher and hreflang links live in `localization.templatetags.loca
 from django import template
 from wagtail.models import Page
 
-from home.localization import active_language_code, source_language_code
+from home.localization import active_language_code, per_request, source_language_code
 from home.models import HomePage
 
 register = template.Library()
-
-
-def _request_cache(request, key, compute):
-    """Compute a value once per request (template tags run many times per page)."""
-    cache = request.__dict__.setdefault("_site_tags_cache", {})
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
 
 
 @register.simple_tag(takes_context=True)
@@ -31,7 +23,7 @@ def locale_home(context):
         }
         return homes.get(active_language_code(), homes.get(source_language_code()))
 
-    return _request_cache(request, "locale_home", compute) if request else compute()
+    return per_request(request, "locale_home", compute)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -49,3 +41,9 @@ def main_menu(context):
         "current_path": current.path if isinstance(current, Page) else "",
         "request": request,
     }
+
+
+@register.filter
+def starts_with(value, prefix):
+    """Whether a string starts with another, e.g. a page path within a menu item's path."""
+    return bool(prefix) and str(value).startswith(str(prefix))
