@@ -6,10 +6,11 @@ translation key, falling back to the source language where no translation exists
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 
 
 def source_language_code():
@@ -103,3 +104,28 @@ def term_in_locale(request, term, locale_id):
         lambda: {t.translation_key: t for t in model.objects.filter(locale_id=locale_id)},
     )
     return mapping.get(term.translation_key, term)
+
+
+def section_indexes(request, locale):
+    """{section: its live index page} for the page types that declare `section_index`, in
+    `locale`, else in the source language while that section is untranslated. One query per
+    request whatever the number of sections; the pages are plain `Page`s (enough for a link)."""
+
+    def find():
+        models = [m for m in get_page_models() if getattr(m, "section_index", False)]
+        types = ContentType.objects.get_for_models(*models)
+        section_of = {types[model].pk: model.section for model in models}
+        candidates = (
+            Page.objects.live()
+            .filter(in_locale_or_source(locale), content_type_id__in=section_of)
+            .order_by("path")
+        )
+        found = {}
+        for page in candidates:
+            section = section_of[page.content_type_id]
+            current = found.get(section)
+            if current is None or (current.locale_id != locale.pk and page.locale_id == locale.pk):
+                found[section] = page
+        return found
+
+    return per_request(request, ("sections", locale.pk), find)

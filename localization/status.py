@@ -11,12 +11,11 @@ Everything here is computed in a fixed number of queries, whatever the number of
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 from wagtail_localize.models import StringSegment, Translation
 
 from home.localization import source_language_code
@@ -34,12 +33,6 @@ STATES = [
 STATE_LABELS = dict(STATES)
 
 OTHER = "other"
-SECTION_MODELS = {
-    "stories": ("stories.storyindexpage", "stories.reformstorypage"),
-    "members": ("stories.memberindexpage", "stories.memberprofilepage"),
-    "knowledge": ("knowledge.knowledgeindexpage", "knowledge.knowledgeproductpage"),
-    "training": ("knowledge.trainingindexpage", "knowledge.trainingmodulepage"),
-}
 SECTIONS = [
     ("stories", _("Reform stories")),
     ("members", _("Members")),
@@ -109,13 +102,12 @@ def target_locales(locale_ids=None):
 
 
 def section_of_content_types():
-    """A dict content type id -> section key for the page types that belong to a section."""
-    sections = {}
-    for section, labels in SECTION_MODELS.items():
-        models = [apps.get_model(label) for label in labels]
-        for content_type in ContentType.objects.get_for_models(*models).values():
-            sections[content_type.pk] = section
-    return sections
+    """A dict content type id -> section key for the page types that belong to a section (their
+    `section` class attribute names one of SECTIONS)."""
+    known = SECTION_LABELS.keys() - {OTHER}
+    models = [model for model in get_page_models() if getattr(model, "section", "") in known]
+    types = ContentType.objects.get_for_models(*models)
+    return {types[model].pk: model.section for model in models}
 
 
 def content_type_ids_of(section, sections):

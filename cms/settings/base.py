@@ -356,13 +356,6 @@ REST_FRAMEWORK = {
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 
-# Listings in a translated site also show items not yet translated (badged with their language)
-# for these page types.
-LISTING_UNTRANSLATED_FALLBACK = env_list(
-    "LISTING_UNTRANSLATED_FALLBACK",
-    "stories.reformstorypage,knowledge.knowledgeproductpage,stories.memberprofilepage,"
-    "knowledge.trainingmodulepage,events.eventpage",
-)
 LISTING_PAGE_SIZE = int(os.environ.get("LISTING_PAGE_SIZE", "12"))
 
 LOGGING = {

@@ -207,6 +207,8 @@ class EventPage(RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    section = "events"
+    listed_untranslated = True
 
     # What the listing's feed calls newest, and what its downloads hold beyond the common columns.
     feed_ordering = ("-start", "-pk")

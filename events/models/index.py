@@ -90,6 +90,8 @@ class EventIndexPage(ListingPageMixin, BasePage):
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
     listing_model_name = "events.EventPage"
+    section = "events"
+    section_index = True
     export_ordering = ("start", "title")
 
     class Meta:

@@ -82,8 +82,28 @@ class BasePage(Page):
         SynchronizedField("image"),
     ]
 
+    # Facts about each page type that home/ reads instead of naming types (STYLE.md rule 11).
+    # The section a type belongs to (translation dashboard, `section_indexes`), e.g. "stories".
+    section = ""
+    # Whether the type is its section's entry page, found by `home.localization.section_indexes`.
+    section_index = False
+    # Whether translated sites list its untranslated items (in the source language) meanwhile.
+    listed_untranslated = False
+    # Whether editors can feature it on the home page.
+    featured_on_home = False
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def home_figures(cls, locale_id):
+        """Figures this type adds to the home page in `locale_id`, e.g. {"stories": 12}."""
+        return {}
+
+    @classmethod
+    def home_context(cls, home):
+        """Items this type adds to the home page's context, e.g. {"latest_knowledge": [...]}."""
+        return {}
 
     def clean(self):
         """An image needs its alternative text; the admin form shows the error on the field."""

@@ -1,7 +1,6 @@
 """What every listing page shares: its queryset in the visitor's language, filters, pagination."""
 
 from django.apps import apps
-from django.conf import settings
 from django.db.models import Q
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -28,7 +27,7 @@ class DownloadableIndexMixin(RoutablePageMixin):
 
     def includes_untranslated(self):
         """Whether items not translated into the page's language are listed too (in English)."""
-        return self.listing_model()._meta.label_lower in settings.LISTING_UNTRANSLATED_FALLBACK
+        return self.listing_model().listed_untranslated
 
     def get_listing_queryset(self, locale):
         """Live items in `locale`, plus untranslated source-language items where configured."""

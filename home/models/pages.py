@@ -1,13 +1,12 @@
 """The home page and the general-purpose standard page."""
 
-from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -70,53 +69,31 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_figures(self):
-        """Partnership figures computed from the live content of this language's tree."""
-        member_model = apps.get_model("stories", "MemberProfilePage")
-        story_model = apps.get_model("stories", "ReformStoryPage")
-        members = member_model.objects.live().filter(locale_id=self.locale_id)
-        return {
-            "members": members.count(),
-            "countries": members.values("country__translation_key").distinct().count(),
-            "stories": story_model.objects.live().filter(locale_id=self.locale_id).count(),
-        }
+        """Partnership figures from the live content of this language's tree, as the page
+        types give them (`home_figures`)."""
+        figures = {}
+        for model in get_page_models():
+            figures.update(
+                model.home_figures(self.locale_id) if hasattr(model, "home_figures") else {}
+            )
+        return figures
 
     def get_featured_stories(self):
-        """The editor-chosen stories that are live, in order, with their images."""
-        story_model = apps.get_model("stories", "ReformStoryPage")
-        chosen = story_model.objects.filter(
-            pk__in=[f.story_id for f in self.featured_stories.all()]
-        ).values_list("translation_key", flat=True)
-        stories = localized_live_pages(story_model, chosen, self.locale)
-        return [story for story in stories if story is not None]
-
-    def get_latest_knowledge(self, limit=3):
-        """The newest live knowledge products in this language."""
-        product_model = apps.get_model("knowledge", "KnowledgeProductPage")
-        return list(
-            product_model.objects.live()
-            .filter(locale_id=self.locale_id)
-            .select_related("image")
-            .order_by("-publication_date")[:limit]
-        )
-
-    def get_training_modules(self, limit=4):
-        """Entry points into the training tracks, first module of each audience first."""
-        module_model = apps.get_model("knowledge", "TrainingModulePage")
-        return list(
-            module_model.objects.live()
-            .filter(locale_id=self.locale_id)
-            .order_by("track_order", "title")[:limit]
-        )
+        """The editor-chosen pages that are live, in order, in this page's language."""
+        chosen = [featured.story for featured in self.featured_stories.select_related("story")]
+        if not chosen:
+            return []
+        keys = [page.translation_key for page in chosen]
+        found = localized_live_pages(featured_model(), keys, self.locale)
+        return [page for page in found if page is not None]
 
     def get_context(self, request, *args, **kwargs):
-        """Add the home page's computed sections."""
+        """Add the figures, the featured pages and what each page type adds (`home_context`)."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            figures=self.get_figures(),
-            featured_stories=self.get_featured_stories(),
-            latest_knowledge=self.get_latest_knowledge(),
-            training_modules=self.get_training_modules(),
-        )
+        context.update(figures=self.get_figures(), featured_stories=self.get_featured_stories())
+        for model in get_page_models():
+            if hasattr(model, "home_context"):
+                context.update(model.home_context(self))
         return context
 
     def get_structured_data(self, request):
@@ -149,6 +126,21 @@ class HomePage(BasePage):
         }
 
 
+def featured_model():
+    """The page type editors feature on the home page (`featured_on_home`), else Page."""
+    models = [model for model in get_page_models() if getattr(model, "featured_on_home", False)]
+    return models[0] if len(models) == 1 else Page
+
+
+class FeaturedPageChooserPanel(PageChooserPanel):
+    """A page chooser limited to the types that can be featured, known once models are loaded."""
+
+    def get_form_options(self):
+        """Restrict the chooser to the featured types (resolved here, not at import)."""
+        self.page_type = [m for m in get_page_models() if getattr(m, "featured_on_home", False)]
+        return super().get_form_options()
+
+
 class FeaturedStory(Orderable):
     """A reform story an editor chose to feature on the home page."""
 
@@ -161,7 +153,7 @@ class FeaturedStory(Orderable):
         help_text=_("A reform story to feature."),
     )
 
-    panels = [PageChooserPanel("story", page_type="stories.ReformStoryPage")]
+    panels = [FeaturedPageChooserPanel("story")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("featured story")

@@ -11,9 +11,8 @@ from django.utils.translation import get_language_info
 from wagtail.models import Page
 
 from home.localization import (
-    in_locale_or_source,
     localized_live_pages,
-    per_request,
+    section_indexes,
     shown_locale,
     term_in_locale,
 )
@@ -70,19 +69,11 @@ def localized_page(context, page):
 
 
 @register.simple_tag(takes_context=True)
-def index_page(context, model_label):
-    """The live index page of a kind (e.g. "app.IndexPage") in the page's language, or
-    the source language's while that section is not translated yet."""
-    from django.apps import apps
-
-    model = apps.get_model(model_label)
+def section_index(context, section):
+    """The live index page of a section (a page type's `section`, e.g. "members") in the page's
+    language, or the source language's while that section is not translated yet; else None."""
     locale = context_locale(context)
-
-    def find():
-        candidates = model.objects.live().filter(in_locale_or_source(locale))
-        return min(candidates, key=lambda index: index.locale_id != locale.pk, default=None)
-
-    return per_request(context.get("request"), ("index", model_label, locale.pk), find)
+    return section_indexes(context.get("request"), locale).get(section)
 
 
 @register.simple_tag

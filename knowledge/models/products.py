@@ -94,6 +94,8 @@ class KnowledgeIndexPage(ListingPageMixin, BasePage):
     subpage_types = ["knowledge.KnowledgeProductPage"]
     max_count_per_parent = 1
     listing_model_name = "knowledge.KnowledgeProductPage"
+    section = "knowledge"
+    section_index = True
 
     class Meta:
         verbose_name = _("knowledge index")
@@ -274,9 +276,22 @@ class KnowledgeProductPage(CitableMixin, BasePage):
     feed_ordering = ("-publication_date", "-first_published_at", "-pk")
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
+    section = "knowledge"
+    listed_untranslated = True
 
     class Meta:
         verbose_name = _("knowledge product")
+
+    @classmethod
+    def home_context(cls, home, limit=3):
+        """The home page's newest live knowledge products in its language."""
+        latest = (
+            cls.objects.live()
+            .filter(locale_id=home.locale_id)
+            .select_related("image")
+            .order_by("-publication_date")[:limit]
+        )
+        return {"latest_knowledge": list(latest)}
 
     def clean(self):
         """A product needs files or an external link, and a summary."""

@@ -47,6 +47,8 @@ class TrainingIndexPage(DownloadableIndexMixin, BasePage):
     subpage_types = ["knowledge.TrainingModulePage"]
     max_count_per_parent = 1
     listing_model_name = "knowledge.TrainingModulePage"
+    section = "training"
+    section_index = True
     export_ordering = ("audience", "track_order", "title")
 
     class Meta:
@@ -169,9 +171,19 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["knowledge.TrainingIndexPage"]
     subpage_types = []
+    section = "training"
+    listed_untranslated = True
 
     class Meta:
         verbose_name = _("training module")
+
+    @classmethod
+    def home_context(cls, home, limit=4):
+        """The home page's entry points into the training tracks, first module of each first."""
+        modules = (
+            cls.objects.live().filter(locale_id=home.locale_id).order_by("track_order", "title")
+        )
+        return {"training_modules": list(modules[:limit])}
 
     def lesson_count(self):
         """How many lessons the module has."""

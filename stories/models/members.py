@@ -56,6 +56,8 @@ class MemberIndexPage(ListingPageMixin, BasePage):
     subpage_types = ["stories.MemberProfilePage"]
     max_count_per_parent = 1
     listing_model_name = "stories.MemberProfilePage"
+    section = "members"
+    section_index = True
     listing_page_size = 200
 
     class Meta:
@@ -221,9 +223,20 @@ class MemberProfilePage(RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["stories.MemberIndexPage"]
     subpage_types = []
+    section = "members"
+    listed_untranslated = True
 
     class Meta:
         verbose_name = _("member profile")
+
+    @classmethod
+    def home_figures(cls, locale_id):
+        """The home page's counts of live members and of their countries in this language."""
+        members = cls.objects.live().filter(locale_id=locale_id)
+        return {
+            "members": members.count(),
+            "countries": members.values("country__translation_key").distinct().count(),
+        }
 
     def get_stories(self):
         """This member's live reform stories in this page's language (with fallback)."""

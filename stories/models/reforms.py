@@ -39,6 +39,8 @@ class StoryIndexPage(ListingPageMixin, BasePage):
     subpage_types = ["stories.ReformStoryPage"]
     max_count_per_parent = 1
     listing_model_name = "stories.ReformStoryPage"
+    section = "stories"
+    section_index = True
 
     class Meta:
         verbose_name = _("story index")
@@ -198,9 +200,17 @@ class ReformStoryPage(CitableMixin, BasePage):
     feed_ordering = ("-first_published_at", "-pk")
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
+    section = "stories"
+    listed_untranslated = True
+    featured_on_home = True
 
     class Meta:
         verbose_name = _("reform story")
+
+    @classmethod
+    def home_figures(cls, locale_id):
+        """The home page's count of live stories in this language."""
+        return {"stories": cls.objects.live().filter(locale_id=locale_id).count()}
 
     def clean(self):
         """A story needs a summary, and cannot end before it starts."""
