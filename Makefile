@@ -76,7 +76,7 @@ test-browser: compilemessages
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djlint templates --lint
+	$(VENV)/bin/djlint templates */templates --lint
 
 format: install
 	$(VENV)/bin/ruff check --fix .
