@@ -33,8 +33,6 @@ SORT_ORDERS = (
     SortOrder("relevance", _("Most relevant first")),
     SortOrder("newest", _("Newest first")),
 )
-# "Did you mean" is looked for when a search finds fewer results than this.
-SUGGEST_BELOW = 5
 
 
 class LazyResults:
@@ -195,9 +193,11 @@ def prepare_search(querydict, locale=None):
         exclude_page_ids=promoted_ids,
     )
     total, counts = backend.facet_counts(spec)
-    if total < SUGGEST_BELOW:
+    # "Did you mean" only when the query found nothing: a query that found results had no word
+    # that matched nothing, whatever the vocabulary of the visitor's language lacks.
+    if total == 0:
         outcome.suggestion = suggest(query, locale, backend)
-    if total == 0 and outcome.suggestion:
+    if outcome.suggestion:
         corrected = SearchQuery.parse(outcome.suggestion)
         spec.query = corrected
         corrected_total, corrected_counts = backend.facet_counts(spec)

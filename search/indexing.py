@@ -14,7 +14,7 @@ from wagtail.models import Page
 from search.backends.base import DOCUMENTS
 from search.models import SearchDocument, SearchTerm, text_search_config
 from search.registry import REGISTRY, document_fields, spec_for
-from search.text import vocabulary_words
+from search.text import vocabulary_spellings, vocabulary_words
 
 CHUNK = 500
 
@@ -50,7 +50,10 @@ def index_page(page):
         )
         document = _write(document or SearchDocument(page_id=page.pk), page, spec, url)
         new_words = vocabulary_words(document.title, document.summary, document.body)
-        update_vocabulary(document.locale_id, new_words - old_words, old_words - new_words)
+        spellings = vocabulary_spellings(document.title, document.summary, document.body)
+        update_vocabulary(
+            document.locale_id, new_words - old_words, old_words - new_words, spellings
+        )
     return document
 
 
@@ -66,15 +69,24 @@ def forget_document_words(document):
     update_vocabulary(document.locale_id, set(), words)
 
 
-def update_vocabulary(locale_id, added, removed):
-    """Count words that appeared in a document up and words that left it down."""
+def update_vocabulary(locale_id, added, removed, spellings=None):
+    """Count words that appeared in a document up and words that left it down.
+
+    A new word is stored with its spelling in the document (`spellings`, see
+    vocabulary_spellings); a capitalised spelling gives way once the word is seen in lower case.
+    """
+    spellings = spellings or {}
     terms = SearchTerm.objects.filter(locale_id=locale_id)
     for chunk in _chunks(sorted(added)):
         terms.filter(term__in=chunk).update(frequency=F("frequency") + 1)
         known = set(terms.filter(term__in=chunk).values_list("term", flat=True))
+        lower_case = [term for term in chunk if term in known and spellings.get(term) == term]
+        terms.filter(term__in=lower_case).exclude(spelling=F("term")).update(spelling=F("term"))
         SearchTerm.objects.bulk_create(
             [
-                SearchTerm(locale_id=locale_id, term=term, frequency=1)
+                SearchTerm(
+                    locale_id=locale_id, term=term, spelling=spellings.get(term, term), frequency=1
+                )
                 for term in chunk
                 if term not in known
             ],
@@ -124,15 +136,26 @@ def clear(synthetic_only=False):
 def rebuild_vocabulary():
     """Recount every language's vocabulary from the documents."""
     counts = {}
+    spellings = {}
     rows = SearchDocument.objects.values_list("locale_id", "title", "summary", "body")
     for locale_id, title, summary, body in rows.iterator(chunk_size=1000):
-        counts.setdefault(locale_id, Counter()).update(vocabulary_words(title, summary, body))
+        found = vocabulary_spellings(title, summary, body)
+        counts.setdefault(locale_id, Counter()).update(found)
+        written = spellings.setdefault(locale_id, {})
+        for term, spelling in found.items():
+            if term not in written or spelling == term:
+                written[term] = spelling
     with transaction.atomic():
         SearchTerm.objects.all().delete()
         for locale_id, counter in counts.items():
             SearchTerm.objects.bulk_create(
                 (
-                    SearchTerm(locale_id=locale_id, term=term, frequency=n)
+                    SearchTerm(
+                        locale_id=locale_id,
+                        term=term,
+                        spelling=spellings[locale_id][term],
+                        frequency=n,
+                    )
                     for term, n in counter.items()
                 ),
                 batch_size=2000,

@@ -24,22 +24,25 @@ class PageType(models.TextChoices):
     PAGE = "page", _("Pages")
 
 
-# PostgreSQL text search configuration per language; `simple` (no stemming) where PostgreSQL has
-# no stemmer. PostgreSQL 13+ ships an Arabic Snowball stemmer, and Django 5.2 needs 14+.
+# PostgreSQL text search configuration per language: copies of PostgreSQL's own that remove
+# accents (`unaccent`) before stemming (migration 0005), so "eleves" finds "élèves"; `simple`
+# (no stemming) where PostgreSQL has no stemmer. PostgreSQL 13+ ships an Arabic Snowball
+# stemmer, and Django 5.2 needs 14+.
 TEXT_SEARCH_CONFIGS = {
-    "en": "english",
-    "es": "spanish",
-    "fr": "french",
-    "pt": "portuguese",
-    "id": "indonesian",
-    "ar": "arabic",
-    "uk": "simple",
+    "en": "english_unaccent",
+    "es": "spanish_unaccent",
+    "fr": "french_unaccent",
+    "pt": "portuguese_unaccent",
+    "id": "indonesian_unaccent",
+    "ar": "arabic_unaccent",
+    "uk": "simple_unaccent",
 }
+UNACCENTED_SIMPLE = "simple_unaccent"
 
 
 def text_search_config(language_code):
-    """The PostgreSQL text search configuration for a language code ('simple' if unknown)."""
-    return TEXT_SEARCH_CONFIGS.get(language_code.split("-")[0].lower(), "simple")
+    """The PostgreSQL text search configuration for a language code (unaccented simple else)."""
+    return TEXT_SEARCH_CONFIGS.get(language_code.split("-")[0].lower(), UNACCENTED_SIMPLE)
 
 
 class SearchDocument(models.Model):
@@ -93,6 +96,8 @@ class SearchTerm(models.Model):
 
     locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
     term = models.CharField(max_length=64)
+    # The word as the texts write it ("Bogotá" for the term "bogotá"), shown in "Did you mean".
+    spelling = models.CharField(max_length=64, blank=True, default="")
     frequency = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from search.text import WORD, clean_text
+from search.text import WORD, clean_text, fold_accents
 
 MAX_QUERY_LENGTH = 200
 MIN_QUERY_LENGTH = 2
@@ -109,14 +109,19 @@ class SearchQuery:
         return not self.too_short and bool(self.words)
 
     def terms(self, language_code):
-        """For each word, (word, root or None): the root widens the match to the word family."""
+        """For each word, (word, root or None): the root widens the match to the word family.
+
+        Endings are recognised with or without accents ("corrupcion" as "corrupción"), since
+        both databases match words without their accents.
+        """
         endings = DERIVATIONAL_ENDINGS.get(language_code.split("-")[0], ())
         result = []
         for word in self.words:
             root = None
-            for ending in endings:
-                if word.endswith(ending) and len(word) - len(ending) >= MIN_ROOT_LENGTH:
-                    root = word[: -len(ending)]
+            folded = fold_accents(word)
+            for ending in map(fold_accents, endings):
+                if folded.endswith(ending) and len(folded) - len(ending) >= MIN_ROOT_LENGTH:
+                    root = folded[: -len(ending)]
                     break
             result.append((word, root))
         return result

@@ -1,6 +1,7 @@
 """ "Did you mean": the closest words of the indexed vocabulary of the visitor's language."""
 
 from search.models import SearchTerm
+from search.text import fold_accents
 
 MIN_WORD_LENGTH = 4
 
@@ -41,8 +42,10 @@ def allowed_distance(word):
 def suggest(query, locale, backend):
     """The query with its unknown words replaced by the closest known ones, or None.
 
-    A word is unknown when no document in the visitor's language contains it; candidates come
-    from the backend (pg_trgm or a bounded list) and the closest, then most frequent, wins.
+    A word is unknown when no document in the visitor's language contains it, with or without
+    its accents ("corrupcion" is known when "corrupción" is); candidates come from the backend
+    (pg_trgm or a bounded list) and the closest, then most frequent, wins, written as the
+    texts write it ("Bogotá").
     """
     candidates = [w for w in query.words if len(w) >= MIN_WORD_LENGTH and w.isalpha()]
     if not candidates:
@@ -54,12 +57,16 @@ def suggest(query, locale, backend):
     for word in candidates:
         if word in known:
             continue
+        folded = fold_accents(word)
         limit = allowed_distance(word)
         best = None
-        for term, frequency in backend.suggestion_candidates(word, locale):
-            distance = edit_distance(word, term, limit)
+        for term, spelling, frequency in backend.suggestion_candidates(word, locale):
+            if fold_accents(term) == folded:
+                best = None
+                break
+            distance = edit_distance(folded, fold_accents(term), limit)
             if distance <= limit and (best is None or (distance, -frequency) < best[0]):
-                best = ((distance, -frequency), term)
+                best = ((distance, -frequency), spelling or term)
         if best:
             replacements[word] = best[1]
     return query.replace_words(replacements) if replacements else None

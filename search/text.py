@@ -2,6 +2,7 @@
 
 import html
 import re
+import unicodedata
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -63,12 +64,41 @@ def _walk(value, block, parts):
         parts.append(html_to_text(value) if isinstance(block, blocks.RichTextBlock) else value)
 
 
+def fold_accents(text):
+    """The text without the accents of Latin letters ("corrupción" -> "corrupcion").
+
+    As SQLite's `remove_diacritics 2` and PostgreSQL's `unaccent` fold them; other scripts'
+    marks are kept (a Cyrillic "й" is a letter of its own, not an accented "и").
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = []
+    for char in decomposed:
+        if unicodedata.combining(char) and kept and kept[-1] < "\u0250":
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+def vocabulary_spellings(*texts):
+    """{word: spelling} of the texts' suggestible words, keyed by the case-folded word.
+
+    The spelling is the lower-case form when the texts ever write the word so, else its first
+    capitalised form: "Bogotá" stays capitalised, a sentence's first "Transparency" does not.
+    """
+    spellings = {}
+    for text in texts:
+        for written in WORD.findall(text or ""):
+            word = written.casefold()
+            if not VOCABULARY_WORD.match(word):
+                continue
+            if word not in spellings or written == word:
+                spellings[word] = written
+    return spellings
+
+
 def vocabulary_words(*texts):
     """The distinct words of the texts that may be offered as spelling suggestions."""
-    found = set()
-    for text in texts:
-        found.update(WORD.findall((text or "").casefold()))
-    return {word for word in found if VOCABULARY_WORD.match(word)}
+    return set(vocabulary_spellings(*texts))
 
 
 def marked_html(text, escaped=False):

@@ -28,7 +28,7 @@ def tsquery(query, language_code, weight="", prefix=False):
     """SQL (and params) of a tsquery: every word required, each widened to its word family.
 
     A word is parsed with its language's configuration (stemmed); its family root is matched as
-    a literal prefix (the `simple` configuration), since stemming a root can shorten it into
+    a literal prefix (`simple_unaccent`), since stemming a root can shorten it into
     other words ("transpar" -> "transp" would match "transporte"). Words are letters and digits
     only (see SearchQuery.parse), so they cannot carry tsquery operators.
     """
@@ -39,7 +39,7 @@ def tsquery(query, language_code, weight="", prefix=False):
     params = []
     for word, root in query.terms(language_code):
         if root:
-            parts.append("(to_tsquery(%s::regconfig, %s) || to_tsquery('simple', %s))")
+            parts.append("(to_tsquery(%s::regconfig, %s) || to_tsquery('simple_unaccent', %s))")
             params.extend([config, word + flags, f"{root}:*{weight}"])
         else:
             parts.append("to_tsquery(%s::regconfig, %s)")
@@ -153,7 +153,7 @@ class PostgresBackend(SearchBackend):
     def suggestion_candidates(self, word, locale):
         """Vocabulary words similar to `word` by trigrams (pg_trgm GIN index)."""
         sql = f"""
-            SELECT term, frequency FROM {TERMS}
+            SELECT term, spelling, frequency FROM {TERMS}
             WHERE locale_id = %s AND term %% %s
             ORDER BY similarity(term, %s) DESC, frequency DESC
             LIMIT %s

@@ -130,7 +130,7 @@ class SqliteBackend(SearchBackend):
         """
         first = word[0]
         sql = f"""
-            SELECT term, frequency FROM {TERMS}
+            SELECT term, spelling, frequency FROM {TERMS}
             WHERE locale_id = %s AND term >= %s AND term < %s AND length(term) BETWEEN %s AND %s
             ORDER BY frequency DESC
             LIMIT %s
