@@ -140,7 +140,7 @@ def rebuild_vocabulary():
     rows = SearchDocument.objects.values_list("locale_id", "title", "summary", "body")
     for locale_id, title, summary, body in rows.iterator(chunk_size=1000):
         found = vocabulary_spellings(title, summary, body)
-        counts.setdefault(locale_id, Counter()).update(found)
+        counts.setdefault(locale_id, Counter()).update(found.keys())
         written = spellings.setdefault(locale_id, {})
         for term, spelling in found.items():
             if term not in written or spelling == term:
