@@ -159,21 +159,27 @@ class Commitment(TranslatableMixin, Orderable, ClusterableModel):
         _("description"), blank=True, help_text=_("What will be done, by whom, and why.")
     )
     policy_areas = ParentalManyToManyField(
-        PolicyArea, verbose_name=_("policy areas"), blank=True, related_name="+"
+        PolicyArea,
+        verbose_name=_("policy areas"),
+        blank=True,
+        related_name="+",
+        help_text=_("Policy areas it covers."),
     )
     sdgs = ParentalManyToManyField(
         SustainableDevelopmentGoal,
         verbose_name=_("Sustainable Development Goals"),
         blank=True,
         related_name="+",
+        help_text=_("UN goals it relates to."),
     )
     status = models.CharField(
         _("status"),
         max_length=20,
         choices=CommitmentStatus.choices,
         default=CommitmentStatus.NOT_STARTED,
+        help_text=_("Where the reform stands."),
     )
-    start_date = models.DateField(_("start"), null=True, blank=True)
+    start_date = models.DateField(_("start"), null=True, blank=True, help_text=_("When it began."))
     end_date = models.DateField(_("end"), null=True, blank=True, help_text=_("When it is due."))
     starred = models.BooleanField(
         _("starred"), default=False, help_text=_("Marked as a standout commitment.")
