@@ -10,7 +10,7 @@ Counting costs one query per filter whatever the number of options or items show
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Q
 from wagtail.models import Locale
 
 from home.localization import localized_terms
@@ -150,6 +150,33 @@ class YearFilter(ListingFilter):
     def order(self, labels):
         """Newest year first."""
         return sorted(labels, reverse=True)
+
+
+@dataclass
+class LanguageListFilter(ListingFilter):
+    """Filter by language codes stored as one `|en|es|` text in the `lookup` field."""
+
+    def apply(self, queryset):
+        """Items whose list holds any of the chosen languages."""
+        if not self.values:
+            return queryset
+        condition = Q()
+        for code in self.values:
+            condition |= Q(**{f"{self.lookup}__contains": f"|{code}|"})
+        return queryset.filter(condition)
+
+    def counts(self, queryset):
+        """Items per language (one query over the stored lists)."""
+        counts = {}
+        for languages in queryset.order_by().values_list(self.lookup, flat=True):
+            for code in filter(None, (languages or "").split("|")):
+                counts[code] = counts.get(code, 0) + 1
+        return counts
+
+    def labels(self, values, locale):
+        """Languages by their own names."""
+        names = dict(settings.LANGUAGES)
+        return {value: (names[value], "") for value in values if value in names}
 
 
 class Listing(UrlState):

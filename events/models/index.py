@@ -1,6 +1,5 @@
 """The events listing: upcoming first, then the archive, filterable like every listing."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Case, Count, F, Q, Value, When
 from django.utils import timezone
@@ -10,7 +9,7 @@ from wagtail.contrib.routable_page.models import path
 
 from events.calendar import calendar_response
 from events.models.event import EventFormat, EventKind
-from home.listing import ChoiceFilter, ListingFilter, SortOrder, TaxonomyFilter
+from home.listing import ChoiceFilter, LanguageListFilter, ListingFilter, SortOrder, TaxonomyFilter
 from home.models import BasePage, PolicyArea, Region
 from home.models.listing_page import ListingPageMixin
 
@@ -54,32 +53,6 @@ class WhenFilter(ListingFilter):
         return [value for value, _label in self.choices() if value in labels]
 
 
-class SpokenLanguageFilter(ListingFilter):
-    """Filter by a language spoken at the event (kept as |en|es| in `languages`)."""
-
-    def apply(self, queryset):
-        """Events where any of the chosen languages is spoken."""
-        if not self.values:
-            return queryset
-        condition = Q()
-        for code in self.values:
-            condition |= Q(languages__contains=f"|{code}|")
-        return queryset.filter(condition)
-
-    def counts(self, queryset):
-        """Events per language (one query over the stored lists)."""
-        counts = {}
-        for languages in queryset.order_by().values_list("languages", flat=True):
-            for code in filter(None, (languages or "").split("|")):
-                counts[code] = counts.get(code, 0) + 1
-        return counts
-
-    def labels(self, values, locale):
-        """Languages by their own names."""
-        names = dict(settings.LANGUAGES)
-        return {value: (names[value], "") for value in values if value in names}
-
-
 class EventIndexPage(ListingPageMixin, BasePage):
     """Every event, upcoming first, with filters, feeds, downloads and a calendar feed."""
 
@@ -104,7 +77,7 @@ class EventIndexPage(ListingPageMixin, BasePage):
             ChoiceFilter("kind", _("Kind"), "kind", choices=EventKind.choices),
             ChoiceFilter("format", _("Format"), "attendance", choices=EventFormat.choices),
             ChoiceFilter("region", _("Region"), "country__region", choices=Region.choices),
-            SpokenLanguageFilter("language", _("Language spoken"), "languages"),
+            LanguageListFilter("language", _("Language spoken"), "languages"),
             TaxonomyFilter("policy_area", _("Policy area"), "policy_areas__slug", model=PolicyArea),
         ]
 

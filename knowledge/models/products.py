@@ -17,7 +17,13 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock
 from home.citations import LICENCE_URLS, CitableMixin, split_authors
 from home.exports import Column
-from home.listing import ChoiceFilter, ListingFilter, SortOrder, TaxonomyFilter, YearFilter
+from home.listing import (
+    ChoiceFilter,
+    LanguageListFilter,
+    SortOrder,
+    TaxonomyFilter,
+    YearFilter,
+)
 from home.localization import localize_term_list
 from home.models import BasePage, PolicyArea, SustainableDevelopmentGoal
 from home.models.listing_page import ListingPageMixin
@@ -56,34 +62,6 @@ RIS_TYPES = {
 }
 
 
-class FileLanguageFilter(ListingFilter):
-    """Filter by the language of a product's files (kept in `file_languages`)."""
-
-    def apply(self, queryset):
-        """Products with a file in any of the chosen languages."""
-        if not self.values:
-            return queryset
-        query = models.Q()
-        for code in self.values:
-            query |= models.Q(file_languages__contains=f"|{code}|")
-        return queryset.filter(query)
-
-    def counts(self, queryset):
-        """Products per file language (one query over the stored language lists)."""
-        counts = {}
-        for languages in queryset.order_by().values_list("file_languages", flat=True):
-            for code in filter(None, (languages or "").split("|")):
-                counts[code] = counts.get(code, 0) + 1
-        return counts
-
-    def labels(self, values, locale):
-        """Languages by their own names."""
-        from django.conf import settings
-
-        names = dict(settings.LANGUAGES)
-        return {value: (names[value], "") for value in values if value in names}
-
-
 class KnowledgeIndexPage(ListingPageMixin, BasePage):
     """All knowledge products, filterable by kind, policy area, goal, file language and year."""
 
@@ -111,7 +89,7 @@ class KnowledgeIndexPage(ListingPageMixin, BasePage):
                 "sdgs__slug",
                 model=SustainableDevelopmentGoal,
             ),
-            FileLanguageFilter("language", _("Language of the files"), "file_languages"),
+            LanguageListFilter("language", _("Language of the files"), "file_languages"),
             YearFilter("year", _("Year"), "publication_date__year"),
         ]
 
