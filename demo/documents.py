@@ -5,7 +5,7 @@ import textwrap
 
 from PIL import Image, ImageDraw, ImageFont
 
-from demo.images import darken, hex_to_rgb
+from demo.canvas import darken, hex_to_rgb
 
 # An A5 page at 100 dots per inch keeps each file a few kilobytes.
 PAGE_SIZE = (583, 827)

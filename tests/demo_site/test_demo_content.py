@@ -15,7 +15,7 @@ from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
-from demo.images import ILLUSTRATION_SIZE
+from demo.canvas import ILLUSTRATION_SIZE
 from demo.loading.loader import load_demo_content
 from home.models import Country, HomePage, PolicyArea, StandardPage, SustainableDevelopmentGoal
 from knowledge.models import KnowledgeProductPage, TrainingModulePage
