@@ -179,7 +179,7 @@ def test_a_plan_counts_its_commitments_and_their_period_instead_of_typed_figures
 
 @pytest.mark.django_db
 def test_a_spanish_translation_translates_titles_and_keeps_codes_dates_and_statuses(site_tree):
-    from tests.test_translation import translate_page
+    from tests.translation.builders import translate_page
 
     member = factories.MemberProfilePageFactory(
         parent=site_tree["members"], title="Madrid", slug="madrid"

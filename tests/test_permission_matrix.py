@@ -17,7 +17,7 @@ from wagtail_localize.models import Translation
 from localization.translators import setup_translator_groups
 from tests import factories
 from tests.conftest import make_locales, make_site_tree, rolled_back, shared
-from tests.test_translation import translate_page
+from tests.translation.builders import translate_page
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("permission_matrix")]
