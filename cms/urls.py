@@ -31,6 +31,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("share-image.png", home_views.share_image, name="share_image"),
 ]
 
 # Local media (one server): served by the app with cache headers; on S3 the bucket serves it.
@@ -40,6 +41,7 @@ if not settings.MEDIA_S3_BUCKET and settings.MEDIA_URL.startswith("/"):
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("share/mastodon/", home_views.share_mastodon, name="share_mastodon"),
     path("", include("engagement.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

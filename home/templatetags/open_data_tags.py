@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from home.citations import CitableMixin
+from home.sharing import share_targets
 
 register = template.Library()
 
@@ -96,3 +97,17 @@ def listing_url(context, url_name):
     url = page.get_url(request) + page.reverse_subpage(url_name)
     querystring = listing.querystring() if listing is not None else ""
     return f"{url}?{querystring}" if querystring else url
+
+
+@register.inclusion_tag("components/share_links.html", takes_context=True)
+def share_links(context):
+    """Share links for the current page (or routed sub-page) at its canonical address."""
+    page = context.get("page")
+    url = canonical_url(context)
+    title = (getattr(page, "seo_title", "") or getattr(page, "title", "")) if page else ""
+    return {
+        "share_url": url,
+        "share_title": title,
+        "targets": share_targets(url, title) if url else [],
+        "mastodon_text": f"{title} {url}",
+    }

@@ -139,7 +139,48 @@
     });
   }
 
+  /* Sharing: copy the address, the browser's own share sheet, and the Mastodon server asked
+     for on the page itself (the links and the server form work without this). */
+  function enableSharing() {
+    all("[data-share]").forEach(function (box) {
+      var url = box.getAttribute("data-share-url");
+      var title = box.getAttribute("data-share-title");
+      var status = box.querySelector("[data-share-status]");
+      var copy = box.querySelector("[data-share-copy]");
+      var native = box.querySelector("[data-share-native]");
+      if (copy && navigator.clipboard) {
+        copy.parentNode.hidden = false;
+        copy.addEventListener("click", function () {
+          navigator.clipboard.writeText(url).then(function () {
+            status.textContent = box.getAttribute("data-text-copied");
+          });
+        });
+      }
+      if (native && navigator.share) {
+        native.parentNode.hidden = false;
+        native.addEventListener("click", function () {
+          navigator.share({ title: title, url: url }).catch(function () {
+            /* Dismissed by the visitor: nothing to do. */
+          });
+        });
+      }
+      var mastodon = box.querySelector("[data-share-mastodon]");
+      if (!mastodon) return;
+      mastodon.addEventListener("submit", function (event) {
+        var server = mastodon.elements.server.value.trim().replace(/^https?:\/\//, "");
+        server = server.replace(/\/+$/, "").split("@").pop();
+        if (!/^([a-z0-9-]+\.)+[a-z]{2,63}(:[0-9]{1,5})?$/i.test(server)) return;
+        event.preventDefault();
+        window.location.assign(
+          "https://" + server.toLowerCase() + "/share?text=" +
+            encodeURIComponent(mastodon.elements.text.value)
+        );
+      });
+    });
+  }
+
   document.documentElement.classList.add("js");
+  enableSharing();
   enableMenu();
   foldFilters();
   enableVideos();
