@@ -6,9 +6,28 @@ import re
 from functools import cached_property
 from pathlib import Path
 
+from django.conf import settings
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CATALOGUE_AREAS = ("taxonomy", "pages", "stories", "knowledge", "training", "events")
 LETTER = re.compile(r"[^\W\d_]")
+
+
+def with_settings(text):
+    """`text` with the settings it names filled in: the privacy notice states the retention
+    period the site is configured with (SUBMISSION_RETENTION_DAYS)."""
+    return text.replace("{retention_days}", str(settings.SUBMISSION_RETENTION_DAYS))
+
+
+def filled(value):
+    """A parsed JSON value with `with_settings` applied to every string in it."""
+    if isinstance(value, str):
+        return with_settings(value)
+    if isinstance(value, list):
+        return [filled(item) for item in value]
+    if isinstance(value, dict):
+        return {key: filled(item) for key, item in value.items()}
+    return value
 
 
 def read_json(name, default=None):
@@ -31,7 +50,10 @@ class Catalogue:
         self.language_code = language_code
         self.strings = {}
         for area in CATALOGUE_AREAS:
-            self.strings.update(read_json(f"translations/{language_code}/{area}.json", {}))
+            strings = read_json(f"translations/{language_code}/{area}.json", {})
+            self.strings.update(
+                (with_settings(english), with_settings(text)) for english, text in strings.items()
+            )
 
     def __contains__(self, text):
         return self.get(text) is not None
@@ -79,7 +101,7 @@ class DemoData:
     @cached_property
     def pages(self):
         """Home, index and standard pages, and the site settings."""
-        return read_json("pages.json")
+        return filled(read_json("pages.json"))
 
     def catalogue(self, language_code):
         """The translation catalogue of one language (empty when it has none)."""

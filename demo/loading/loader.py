@@ -125,9 +125,9 @@ class DemoLoader:
         with transaction.atomic():
             self.home, site, changed = load_home(self.data, self.english)
             self.changed |= changed
-            load_site_settings(self.data, site)
             self.indexes = self.track(load_indexes(self.data, self.home))
             self.standard_pages = self.track(load_standard_pages(self.data, self.home))
+            load_site_settings(self.data, site, self.standard_pages)
         with transaction.atomic():
             self.members = self.track(
                 load_members(self.data, self.indexes["members"], self.terms, self.collection)

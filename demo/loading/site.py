@@ -86,7 +86,9 @@ def load_indexes(data, home):
 
 
 def load_standard_pages(data, home):
-    """About, join, contact and the Open Gov Week pages; returns ([pages], changed keys)."""
+    """About, join, contact, Open Gov Week and the statements; returns ([pages], changed keys).
+
+    The statements stay out of the menu: the footer links them (site settings)."""
     pages, changed = [], set()
     for content in data.pages["standard_pages"]:
         page, page_changed = upsert_page(
@@ -97,7 +99,7 @@ def load_standard_pages(data, home):
                 "title": content["title"],
                 "summary": content["summary"],
                 "body": body(f"page/{content['slug']}", content["body"]),
-                "show_in_menus": True,
+                "show_in_menus": content.get("in_menu", True),
             },
         )
         pages.append(page)
@@ -122,9 +124,10 @@ def set_home_links(home, featured_stories, join_page):
     return {home.translation_key}
 
 
-def load_site_settings(data, site):
-    """Contact details and footer links of the default site."""
+def load_site_settings(data, site, standard_pages):
+    """Contact details, footer links and the statement pages of the default site."""
     content = data.pages["site_settings"]
+    by_slug = {page.slug: page for page in standard_pages}
     site_settings = SiteSettings.for_site(site)
     links = [
         ("link", {"label": link["label"], "page": None, "url": link["url"]})
@@ -136,6 +139,8 @@ def load_site_settings(data, site):
             "contact_email": content["contact_email"],
             "address": content["address"],
             "footer_links": stream("site-settings/footer-links", links),
+            "accessibility_page": by_slug.get(content.get("accessibility_page")),
+            "privacy_page": by_slug.get(content.get("privacy_page")),
         },
     ):
         site_settings.save()

@@ -105,3 +105,10 @@ def grouped_number(value):
     if value in (None, ""):
         return ""
     return number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
+
+
+@register.simple_tag(takes_context=True)
+def statement_pages(context, site_settings):
+    """The site's accessibility statement and privacy notice in the visitor's language (the
+    footer's language, whatever the page's own)."""
+    return site_settings.statement_pages(shown_locale(context.get("request"), None))
