@@ -9,6 +9,7 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from cms import media, sign_in
 from cms.api import api_router
@@ -43,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("share/mastodon/", home_views.share_mastodon, name="share_mastodon"),
     path("", include("engagement.urls")),
+    # Wagtail's page view behind our routing (home.routing); same name, so reverse() is unchanged.
+    re_path(serve_pattern, home_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

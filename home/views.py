@@ -1,11 +1,13 @@
-"""Views of the site's frame: health check, error pages in the visitor's language, sharing."""
+"""Views of the site's frame: pages, health check, errors in the visitor's language, sharing."""
 
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import cache_control, never_cache
+from wagtail import views as wagtail_views
 
+from home import routing
 from home.sharing import default_share_image, mastodon_share_url
 
 
@@ -15,6 +17,12 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def serve(request, path):
+    """Wagtail's page view, routed by `home.routing` in two queries instead of two per level."""
+    routing.route(request, path)
+    return wagtail_views.serve(request, path)
 
 
 def page_not_found(request, exception=None):

@@ -55,11 +55,18 @@ def is_stale(source_published_at, synced_at, translation_published_at):
     return bool(marks) and source_published_at > min(marks)
 
 
-def stale_source_page(page):
+def stale_source_page(page, live_versions=None):
     """The live source page of a translated `page` if it changed since the translation caught up.
 
     Returns None for a page in the source language, an untranslated page or an up-to-date one.
+    `live_versions`, when given, are the live pages sharing the page's translation key (as the
+    language switcher loads them): the source is found among them, and a page with no live
+    version in another language costs no query at all.
     """
+    if live_versions is not None:
+        live_versions = [p for p in live_versions if p.locale_id != page.locale_id]
+        if not live_versions:
+            return None
     translation = (
         Translation.objects.filter(
             source__object_id=page.translation_key, target_locale_id=page.locale_id
@@ -77,18 +84,28 @@ def stale_source_page(page):
         if page.locale.language_code == source_language_code():
             return None
         in_source = {"locale__language_code": source_language_code()}
-    source = (
-        Page.objects.live()
-        .filter(translation_key=page.translation_key, **in_source)
-        .select_related("locale")
-        .first()
-    )
+    if live_versions is not None:
+        source = next((p for p in live_versions if matches(p, in_source)), None)
+    else:
+        source = (
+            Page.objects.live()
+            .filter(translation_key=page.translation_key, **in_source)
+            .select_related("locale")
+            .first()
+        )
     if source is None:
         return None
     synced_at = translation.source.last_updated_at if translation else None
     if is_stale(source.last_published_at, synced_at, page.last_published_at):
         return source
     return None
+
+
+def matches(page, in_source):
+    """Whether a page (with its locale loaded) is in the source locale described by `in_source`."""
+    if "locale_id" in in_source:
+        return page.locale_id == in_source["locale_id"]
+    return page.locale.language_code == in_source["locale__language_code"]
 
 
 def target_locales(locale_ids=None):

@@ -10,5 +10,5 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        """Connect the handlers that purge what a change touches."""
-        from pagecache import signals  # noqa: F401
+        """Connect the handlers that purge what a change touches and renew shared fragments."""
+        from pagecache import fragments, signals  # noqa: F401

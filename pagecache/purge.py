@@ -18,6 +18,8 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, ReferenceIndex, Site, get_page_models
 
+from pagecache import fragments
+
 logger = logging.getLogger(__name__)
 _pending = threading.local()
 
@@ -141,6 +143,7 @@ def schedule(urls):
     if pending is None:
         pending = _pending.urls = set()
     pending.update(urls)
+    fragments.renew()
     transaction.on_commit(flush)
 
 

@@ -9,9 +9,11 @@ import contextlib
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from home.models import SiteSettings
 from tests import factories
 
 
@@ -30,9 +32,11 @@ def make_site_tree(locales):
         child.delete()
     home = factories.HomePageFactory(parent=root, locale=locales["en"], slug="home")
     Site.objects.all().delete()
-    Site.objects.create(
+    site = Site.objects.create(
         hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Open Cities"
     )
+    # As the demo loader does: the first page view would otherwise create the row.
+    SiteSettings.for_site(site)
     return {
         "home": home,
         "stories": factories.StoryIndexPageFactory(parent=home),
@@ -93,3 +97,18 @@ def locales(db):
 def site_tree(locales):
     """An English home page as the default site's root, with the four listing pages under it."""
     return make_site_tree(locales)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, so no entry made from another test's (rolled back)
+    data is reused: renditions, site root paths, the shared fragments of pagecache.fragments."""
+    cache.clear()
+
+
+@pytest.fixture
+def vocabulary(locales):
+    """Two policy areas, two goals and two countries in two regions (tests.page_builders)."""
+    from tests.page_builders import make_vocabulary
+
+    return make_vocabulary()

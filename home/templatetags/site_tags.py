@@ -4,10 +4,13 @@ The language switcher and hreflang links live in `localization.templatetags.loca
 """
 
 from django import template
-from wagtail.models import Page
+from django.utils.safestring import mark_safe
+from wagtail.models import Page, Site
 
-from home.localization import active_language_code, per_request, source_language_code
+from home.localization import active_language_code, source_language_code
 from home.models import HomePage
+from home.routing import page_ancestors
+from pagecache.fragments import fragment
 
 register = template.Library()
 
@@ -15,15 +18,17 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def locale_home(context):
     """The live home page of the active language (or of the default language as a fallback)."""
-    request = context.get("request")
 
     def compute():
         homes = {
-            h.locale.language_code: h for h in HomePage.objects.live().select_related("locale")
+            h.locale.language_code: h
+            for h in HomePage.objects.live()
+            .select_related("locale")
+            .only("title", "url_path", "path", "depth", "locale__language_code")
         }
         return homes.get(active_language_code(), homes.get(source_language_code()))
 
-    return per_request(request, "locale_home", compute)
+    return fragment(f"home:{active_language_code()}", compute)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -34,13 +39,33 @@ def main_menu(context):
     current = context.get("page")
     items = []
     if home is not None:
-        items = list(home.get_children().live().in_menu().only("id", "title", "url_path", "path"))
+        items = fragment(
+            f"menu:{home.pk}",
+            lambda: list(home.get_children().live().in_menu().only("title", "url_path", "path")),
+        )
     return {
         "home": home,
         "items": items,
         "current_path": current.path if isinstance(current, Page) else "",
         "request": request,
     }
+
+
+@register.simple_tag(takes_context=True)
+def ancestors_of(context, page):
+    """The page's ancestors below the tree's root, from the top (for breadcrumbs)."""
+    return page_ancestors(context.get("request"), page)
+
+
+@register.simple_tag(takes_context=True)
+def site_wide(context, template_name):
+    """A template that is the same on every page of one language and site (the footer),
+    rendered once per version of the content (see `pagecache.fragments`)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    name = f"{template_name}:{active_language_code()}:{site.pk if site else ''}"
+    template = context.template.engine.get_template(template_name)
+    return mark_safe(fragment(name, lambda: template.render(context)))
 
 
 @register.filter

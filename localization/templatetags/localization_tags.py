@@ -4,17 +4,32 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language_info, override
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from home.localization import active_language_code
+from home.localization import active_language_code, per_request
+from home.routing import page_ancestors
 from localization.status import stale_source_page
 
 register = template.Library()
 
 
-def _live_translations(keys):
-    """Live pages (not aliases, whose content is another language's) with these translation keys."""
-    return Page.objects.live().filter(translation_key__in=keys, alias_of__isnull=True)
+def _live_versions(request, page):
+    """(ancestors from the top, inclusive of `page`; live pages in any language sharing a
+    translation key with one of them, aliases included), in one query per request."""
+
+    def find():
+        ancestors = [*page_ancestors(request, page), page]
+        keys = {p.translation_key for p in ancestors}
+        found = list(Page.objects.live().filter(translation_key__in=keys).select_related("locale"))
+        return ancestors, found
+
+    return per_request(request, ("live_versions", page.pk), find)
+
+
+def _live_translations(request, page):
+    """Live pages (not aliases, whose content is another language's) translating `page`."""
+    _ancestors, found = _live_versions(request, page)
+    return [p for p in found if p.translation_key == page.translation_key and p.alias_of_id is None]
 
 
 def language_links_for(request, page):
@@ -25,17 +40,17 @@ def language_links_for(request, page):
     that are not pages, to the same path in that language.
     """
     active_code = active_language_code()
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
     translations = {}
     ancestors = []
     if isinstance(page, Page) and page.pk:
-        ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).reverse())
-        keys = [p.translation_key for p in ancestors]
-        for candidate in _live_translations(keys).select_related("locale"):
-            translations[(candidate.translation_key, candidate.locale_id)] = candidate
+        ancestors, found = _live_versions(request, page)
+        ancestors = ancestors[::-1]
+        for candidate in found:
+            if candidate.alias_of_id is None:
+                key = (candidate.translation_key, candidate.locale.language_code)
+                translations[key] = candidate
     links = []
     for code, name in settings.LANGUAGES:
-        locale = locales.get(code)
         link = {
             "code": code,
             "name": name,
@@ -44,9 +59,9 @@ def language_links_for(request, page):
             "is_fallback": False,
             "url": None,
         }
-        if ancestors and locale is not None:
+        if ancestors:
             for depth_index, ancestor in enumerate(ancestors):
-                target = translations.get((ancestor.translation_key, locale.pk))
+                target = translations.get((ancestor.translation_key, code))
                 if target is not None:
                     link["url"] = target.get_url(request)
                     link["is_fallback"] = depth_index > 0
@@ -77,7 +92,7 @@ def hreflang_links(context):
     page = context.get("page")
     if not isinstance(page, Page) or not page.pk or not page.live:
         return []
-    pages = _live_translations([page.translation_key]).select_related("locale")
+    pages = _live_translations(request, page)
     links = sorted((p.locale.language_code, p.get_full_url(request)) for p in pages)
     default = next((url for code, url in links if code == settings.LANGUAGE_CODE), None)
     if default:
@@ -91,4 +106,5 @@ def stale_source(context):
     page = context.get("page")
     if not isinstance(page, Page) or not page.pk or page.locale_id is None:
         return None
-    return stale_source_page(page)
+    _ancestors, found = _live_versions(context.get("request"), page)
+    return stale_source_page(page, [p for p in found if p.translation_key == page.translation_key])

@@ -1,0 +1,155 @@
+"""Routing a public address to its page in two queries, however deep the page.
+
+Wagtail finds the site (one query), the active locale and the root's translation (three), then
+two queries per level of the address. Here the sites and their roots in every language come
+from a cached table (`pagecache.fragments`, renewed by any change to pages or sites), every
+page along the address comes in one query by `url_path`, and the page found in one more.
+The walk is Wagtail's: a page type with its own `route()` is asked itself, and routable pages'
+sub-routes win over child pages as in `RoutablePageMixin.route`.
+"""
+
+from dataclasses import dataclass, field
+
+from django.http import Http404
+from django.http.request import split_domain_port
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
+
+from home.localization import active_language_code
+from pagecache.fragments import fragment
+
+
+@dataclass
+class SiteEntry:
+    """A site and its root page's url_path by language (live translations only, as
+    `Page.localized` finds them)."""
+
+    site: Site
+    root_path: str
+    roots: dict = field(default_factory=dict)
+
+
+def routing_table():
+    """[SiteEntry], and the ids of pages with view restrictions (usually none)."""
+    entries = []
+    for site in Site.objects.all():
+        root = Page.objects.only("url_path", "translation_key").get(pk=site.root_page_id)
+        entry = SiteEntry(site=site, root_path=root.url_path)
+        translations = Page.objects.filter(translation_key=root.translation_key)
+        for page in translations.select_related("locale").only(
+            "url_path", "live", "locale__language_code"
+        ):
+            if page.pk == root.pk or page.live:
+                entry.roots.setdefault(page.locale.language_code, page.url_path)
+        entries.append(entry)
+    restricted = set(PageViewRestriction.objects.values_list("page_id", flat=True))
+    return entries, restricted
+
+
+def site_for_host(entries, hostname, port):
+    """The entry Wagtail's `get_site_for_hostname` would choose, or None."""
+    exact = [e for e in entries if e.site.hostname == hostname and e.site.port == port]
+    if exact:
+        return exact[0]
+    named = [e for e in entries if e.site.hostname == hostname]
+    default = [e for e in entries if e.site.is_default_site]
+    if any(e.site.is_default_site for e in named):
+        return next(e for e in named if e.site.is_default_site)
+    if default:
+        return named[0] if len(named) == 1 else default[0]
+    return named[0] if len(named) == 1 else None
+
+
+def load(page, request):
+    """The page as its own type, with what its templates read first (`route_related`)."""
+    model = page.specific_class
+    related = getattr(model, "route_related", ("locale",))
+    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    if hasattr(page, "_cached_parent_obj"):
+        specific._cached_parent_obj = page._cached_parent_obj
+    return specific
+
+
+def walk(request, chain, components):
+    """Wagtail's `Page.route` down `chain` (the pages along the address, by url_path)."""
+    page = chain.get("")
+    for index in range(len(components) + 1):
+        remaining = components[index:]
+        model = page.specific_class
+        if model is None:
+            raise Http404
+        if model.route is RoutablePageMixin.route:
+            if page.live:
+                path = "/" + "".join(f"{part}/" for part in remaining)
+                try:
+                    match = model.get_resolver().resolve(path)
+                except Http404:
+                    match = None
+                if match is not None:
+                    specific = load(page, request)
+                    match.func = match.func.__get__(specific, model)
+                    request.routable_resolver_match = match
+                    return RouteResult(specific, args=tuple(match))
+        elif model.route is not Page.route:
+            return load(page, request).route(request, remaining)
+        if not remaining:
+            if page.live:
+                return RouteResult(load(page, request))
+            raise Http404
+        child = chain.get("/".join(components[: index + 1]))
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = page
+        page = child
+    raise Http404
+
+
+def route(request, path):
+    """Fill Wagtail's per-request caches (`_wagtail_site`, `_wagtail_route_for_request`) so
+    that `wagtail.views.serve` routes `path` without further queries."""
+    entries, restricted = fragment("routing", routing_table)
+    hostname = split_domain_port(request._get_raw_host())[0]
+    entry = site_for_host(entries, hostname, request.get_port())
+    request._wagtail_site = entry.site if entry else None
+    if entry is None:
+        request._wagtail_route_for_request = None
+        return
+    root_path = entry.roots.get(active_language_code(), entry.root_path)
+    components = [part for part in path.split("/") if part]
+    # url_path of each page along the address -> its address below the root ("" for the root).
+    paths = {
+        root_path + "".join(f"{part}/" for part in components[:n]): "/".join(components[:n])
+        for n in range(len(components) + 1)
+    }
+    chain = {paths[page.url_path]: page for page in Page.objects.filter(url_path__in=paths)}
+    if "" not in chain:
+        request._wagtail_route_for_request = None
+        return
+    try:
+        result = walk(request, chain, components)
+    except Http404:
+        result = None
+    request._wagtail_route_for_request = result
+    if result is not None:
+        ordered = sorted(chain.values(), key=lambda page: page.depth)
+        found = result.page
+        ancestors = [page for page in ordered if page.depth < found.depth]
+        if ordered[0].depth == 2 and len(ancestors) == found.depth - 2:
+            request._route_ancestors = (found.pk, ancestors)
+        if not restricted:
+            found.has_no_view_restrictions = True
+
+
+def page_ancestors(request, page):
+    """The page's ancestors below the tree's root, from the top: those routing passed through,
+    else one query (once per request)."""
+    routed = getattr(request, "_route_ancestors", None)
+    if routed is not None and routed[0] == page.pk:
+        return routed[1]
+    if request is None:
+        return list(page.get_ancestors().filter(depth__gt=1))
+    cache = request.__dict__.setdefault("_ancestors", {})
+    if page.pk not in cache:
+        cache[page.pk] = list(page.get_ancestors().filter(depth__gt=1))
+    return cache[page.pk]
