@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from home.localization import active_language_code, source_language_code
 from home.models import HomePage
 from home.routing import page_ancestors
+from home.templatetags.locale_tags import context_locale
 from pagecache.fragments import fragment
 
 register = template.Library()
@@ -60,10 +61,12 @@ def ancestors_of(context, page):
 @register.simple_tag(takes_context=True)
 def site_wide(context, template_name):
     """A template that is the same on every page of one language and site (the footer),
-    rendered once per version of the content (see `pagecache.fragments`)."""
+    rendered once per version of the content (see `pagecache.fragments`). It may show pages in
+    the page's language (`context_locale`), which is part of its key with the UI language."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    name = f"{template_name}:{active_language_code()}:{site.pk if site else ''}"
+    locale = context_locale(context)
+    name = f"{template_name}:{active_language_code()}:{locale.pk}:{site.pk if site else ''}"
     template = context.template.engine.get_template(template_name)
     return mark_safe(fragment(name, lambda: template.render(context)))
 
