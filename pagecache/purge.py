@@ -16,7 +16,7 @@ from django.db.models import ForeignKey, ManyToManyField
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Page, ReferenceIndex, Site, get_page_models
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Site, get_page_models
 
 from pagecache import fragments
 
@@ -58,7 +58,13 @@ def pages_referenced_by(page):
     page_type = ReferenceIndex._get_base_content_type(Page)
     outbound = ReferenceIndex.get_references_for_object(page).filter(to_content_type=page_type)
     ids = {int(object_id) for object_id in outbound.values_list("to_object_id", flat=True)}
-    specific = page.specific
+    return ids | pages_chosen_in_fields(page.specific)
+
+
+def pages_chosen_in_fields(specific):
+    """Pages named by a page's foreign keys and many-to-many fields (also for a page rebuilt
+    from a revision, whose choices are those of that revision)."""
+    ids = set()
     for field in type(specific)._meta.get_fields():
         if not (field.concrete and field.is_relation and issubclass(field.related_model, Page)):
             continue
@@ -88,12 +94,31 @@ def sitemap_urls(batch):
     batch.add_urls(site.root_url + path for site in Site.objects.all())
 
 
-def addresses_changed_by(instance, *, url_path_before=None, parent_before=None):
+def previous_live_revision(page, revision):
+    """The revision that was live before `revision` was published, or None for a first publish.
+    Wagtail logs every publish with its revision, and writes this publish's entry only after
+    the `page_published` signal, so the newest other entry is the one before."""
+    entry = (
+        PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish")
+        .exclude(revision=None)
+        .exclude(revision_id=getattr(revision, "pk", None))
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.revision if entry else None
+
+
+def addresses_changed_by(
+    instance, *, url_path_before=None, parent_before=None, previous_revision=None
+):
     """Every full address whose content changes when `instance` is published, unpublished,
     moved, renamed, deleted or edited: the page in every language, the listings and home pages
     above it, the pages that reference it or that it references, feeds, exports and sitemap.
     A snippet (taxonomy term) touches the pages that use it and their listings; a site setting
-    touches every page. `url_path_before` is the page's address before a move or new slug."""
+    touches every page. `url_path_before` is the page's address before a move or new slug;
+    `previous_revision` the one live before a publish, whose member or related pages no longer
+    show the page when the new revision chose others."""
     batch = PurgeBatch()
     if isinstance(instance, BaseSiteSetting):
         page_urls(Page.objects.filter(depth__gt=1).specific(defer=True), batch)
@@ -106,6 +131,9 @@ def addresses_changed_by(instance, *, url_path_before=None, parent_before=None):
             listed.update(with_translations([parent_before]))
         touched = set(listed)
         touched.update(Page.objects.filter(pk__in=pages_referenced_by(instance)))
+        if previous_revision is not None:
+            before = pages_chosen_in_fields(previous_revision.as_object())
+            touched.update(Page.objects.filter(pk__in=before))
         touched.update(Page.objects.filter(pk__in=referenced_pages(instance)))
         sitemap_urls(batch)
         if url_path_before is not None:

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from pagecache.purge import addresses_changed_by, schedule
+from pagecache.purge import addresses_changed_by, previous_live_revision, schedule
 
 logger = logging.getLogger(__name__)
 
@@ -30,10 +30,18 @@ def logged(receiver_function):
 
 
 @receiver(page_published)
+@logged
+def purge_published_page(sender, instance, revision=None, **kwargs):
+    """A page went live with new content: what it shows now, and what it showed before (a
+    story moved to another member leaves the old member's page)."""
+    previous = previous_live_revision(instance, revision)
+    schedule(addresses_changed_by(instance, previous_revision=previous))
+
+
 @receiver(page_unpublished)
 @logged
-def purge_published_page(sender, instance, **kwargs):
-    """A page went live with new content, or was taken down."""
+def purge_unpublished_page(sender, instance, **kwargs):
+    """A page was taken down."""
     schedule(addresses_changed_by(instance))
 
 

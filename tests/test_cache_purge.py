@@ -19,9 +19,19 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def content(site_tree, locales):
+def content(site_tree, locales, django_capture_on_commit_callbacks):
     """A story of a member, tagged with a term, related from a knowledge product, translated
-    into Spanish (its home and listing as aliases of the English ones); an unrelated member."""
+    into Spanish (its home and listing as aliases of the English ones); an unrelated member.
+    Their purges are sent here, as their commits would, so that none is left pending to be
+    sent with a test's own change."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return build_content(site_tree, locales)
+
+
+def build_content(site_tree, locales):
+    """The pages and term of `content`, and the site settings (made on the first render
+    otherwise, and their purge would then go out with the test's change)."""
+    SiteSettings.for_site(site_tree["home"].get_site())
     area = factories.PolicyAreaFactory(name="Lobbying", slug="lobbying")
     member = factories.MemberProfilePageFactory(parent=site_tree["members"], title="Madrid")
     other = factories.MemberProfilePageFactory(parent=site_tree["members"], title="Paris")
@@ -63,6 +73,16 @@ def test_a_published_story_touches_its_languages_listings_home_feeds_and_referen
     } <= touched
     assert "/en/members/paris/" not in touched
     assert "/en/knowledge/" not in touched
+
+
+def test_a_story_given_another_member_touches_the_old_members_page(content):
+    story = content["story"]
+    before = Page.objects.get(pk=story.pk).live_revision
+    story.member = content["other"]
+    story.save_revision().publish()
+    touched = paths(addresses_changed_by(story, previous_revision=before))
+    assert {"/en/members/madrid/", "/en/members/paris/"} <= touched
+    assert "/en/members/madrid/" not in paths(addresses_changed_by(story))
 
 
 def test_a_moved_page_touches_its_old_address_and_old_listing(content, site_tree):
@@ -143,6 +163,25 @@ def test_publishing_shows_on_the_page_listing_and_member_page(client, content, p
         with capture(execute=True):
             retitle(story.specific.__class__.objects.get(pk=story.pk), f"Title for {url}")()
         assert f"Title for {url}".encode() in client.get(url).content
+
+
+def test_a_story_given_another_member_leaves_the_old_members_page(
+    client, content, page_store, capture
+):
+    story = content["story"]
+
+    def change_member():
+        story.member = content["other"]
+        story.save_revision().publish()
+
+    change_is_seen(
+        client,
+        "/en/members/madrid/",
+        change_member,
+        lambda r: r.status_code == 200 and b"Lobby register" not in r.content,
+        capture,
+    )
+    assert b"Lobby register" in client.get("/en/members/paris/").content
 
 
 def test_unpublishing_removes_the_page_and_its_card(client, content, page_store, capture):
