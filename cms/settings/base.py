@@ -182,10 +182,12 @@ if MEDIA_S3_BUCKET:
     else:
         MEDIA_ORIGIN = MEDIA_S3_ENDPOINT_URL or f"https://{MEDIA_S3_BUCKET}.s3.amazonaws.com"
 
-# Caches. "default" (renditions, settings, labels): local memory unless REDIS_URL shares one
-# across app servers. "pages" (the anonymous page store) must be seen by every worker process so
-# that a purge sent by the one that published reaches all: Redis with REDIS_URL, otherwise files
-# that all processes of one server share (dev and test use local memory: one process serves).
+# Caches. Every process of the site must see the same "default" (search labels, sign-in and
+# form rate limits, Wagtail's site root paths) and "pages" (the anonymous page store), so that
+# what one worker changes or purges reaches all: Redis with REDIS_URL (every app server),
+# otherwise folders that all processes of one server share. "renditions" (image renditions,
+# keyed by the image file's hash, so never stale) may stay in each process's memory. Only `make
+# run` (one process, cms/settings/dev.py) and the tests keep everything in local memory.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -202,8 +204,10 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "opencities",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get(
+                "CACHE_DIR", str(Path(tempfile.gettempdir()) / "opencities-cache")
+            ),
         },
         "pages": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -211,6 +215,10 @@ else:
                 "PAGE_CACHE_DIR", str(Path(tempfile.gettempdir()) / "opencities-pages")
             ),
             "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "renditions",
         },
     }
 
