@@ -80,3 +80,16 @@ def test_a_statement_taken_offline_leaves_the_footer(client, statements):
 @pytest.mark.django_db
 def test_no_statement_chosen_no_statement_links(client, site_tree):
     assert "site-footer__statements" not in client.get("/en/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_menu_ends_with_join_and_the_footer_links_the_contact_form_in_spanish(
+    client, statements
+):
+    html = client.get(statements["home_es"].url).content.decode()
+    menu = re.search(r'<nav class="main-menu".*?</nav>', html, re.S).group(0)
+    last = re.findall(r'<a class="main-menu__join"\s+href="([^"]+)"\s*>([^<]+)</a>', menu)
+    assert last == [("/es/join-us/", "Únase")]
+    assert re.findall(r'href="([^"]+)"', menu)[-1] == "/es/join-us/"
+    footer = re.search(r'<footer class="site-footer">.*?</footer>', html, re.S).group(0)
+    assert '<a href="/es/write-to-us/">Escríbanos</a>' in footer
