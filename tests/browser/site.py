@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page
 from demo.loading.loader import quiet_loggers
 from demo.loading.translation import translate
 from localization.translators import setup_translator_groups, translator_group_name
+from tests.browser import site_sections
 from tests.browser.site_pages import build_english, clear_tree
 
 PASSWORD = "browser-tests-password"
@@ -89,6 +90,13 @@ TRANSLATED = {
 # English text -> translation, by language. Text missing there keeps its English wording in the
 # translation (wagtail-localize's behaviour for an untranslated segment).
 CATALOGUES = json.loads((Path(__file__).parent / "catalogues.json").read_text(encoding="utf-8"))
+# Events and statements in Spanish and Arabic; the menu (and home) in the other languages too.
+TRANSLATED["es"] += site_sections.SECTION_KEYS
+TRANSLATED["ar"] += site_sections.SECTION_KEYS
+TRANSLATED.update(dict.fromkeys(site_sections.MENU_ONLY_LANGUAGES, site_sections.MENU_KEYS))
+CATALOGUES.update(
+    {code: site_sections.menu_catalogue(code) for code in site_sections.MENU_ONLY_LANGUAGES}
+)
 
 
 def build_translations(pages, terms):
@@ -161,6 +169,10 @@ PAGE_TYPES = {
     "training-index": "training",
     "training-module": "module",
     "training-lesson": "lesson-2",
+    "event-index": "events",
+    "event": "circle",
+    "accessibility": "accessibility",
+    "privacy": "privacy",
 }
 # A word each language's search finds in the built content.
 SEARCH_WORDS = {"en": "lobby", "es": "lobbies", "ar": "مدريد"}
@@ -170,6 +182,8 @@ def page_type_paths(site, language):
     """{page type: site-relative address} of every page type in `language`, search and 404 too."""
     paths = {kind: site.path(key, language) for kind, key in PAGE_TYPES.items()}
     paths["search"] = f"/{language}/search/?q={SEARCH_WORDS[language]}"
+    paths["join"] = f"/{language}/join-us/"
+    paths["contact"] = f"/{language}/write-to-us/"
     paths["not-found"] = f"/{language}/no-such-page/"
     return paths
 

@@ -7,6 +7,7 @@ from wagtail_factories import DocumentFactory
 
 from home.models import FeaturedStory
 from tests import factories
+from tests.browser.site_sections import build_sections
 
 VIDEO = "https://www.youtube.com/watch?v=oHg5SJYRHA0"
 
@@ -304,6 +305,7 @@ def build_english(root):
         ],
     )
     pages["module"].related_knowledge.set([pages["product"]])
+    build_sections(home, pages)
 
     for page in pages.values():
         publish(page)

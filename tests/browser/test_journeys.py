@@ -1,10 +1,15 @@
 """Journeys in a real browser: a visitor finding a story and searching in Spanish, the member
-directory, a training module with remembered progress, and a story going from an editor through
-a moderator to a Spanish translator and back to the moderator, live in both languages."""
+directory, a training module with remembered progress, a story going from an editor through
+a moderator to a Spanish translator and back to the moderator, live in both languages, an upcoming
+learning circle found in Spanish and added to a calendar, and a city expressing interest in
+joining that a moderator then reads."""
 
+import datetime
 import re
 import secrets
+from pathlib import Path
 
+import icalendar
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -289,3 +294,75 @@ def test_a_story_goes_from_editor_to_moderator_to_spanish_translator_and_live(
     expect(visitor.locator(".hero-image img")).to_have_attribute(
         "alt", "Concejales levantando la mano para votar"
     )
+
+
+# --- Events and joining ---------------------------------------------------------------------
+
+
+def test_a_visitor_finds_an_upcoming_learning_circle_in_spanish_and_adds_it_to_a_calendar(
+    browser_site, open_page
+):
+    tab = open_page(locale="es-ES")
+    tab.goto(browser_site.url("home", "es"))
+    tab.get_by_role("navigation", name="Menú principal").get_by_role("link", name="Eventos").click()
+    tab.wait_for_url(browser_site.url("events", "es"))
+
+    tab.get_by_role("checkbox", name=re.compile("^Círculo de aprendizaje")).check()
+    tab.get_by_role("checkbox", name=re.compile("^Próximos")).check()
+    tab.get_by_role("button", name="Aplicar filtros").click()
+    tab.wait_for_url(re.compile(r"kind=learning_circle"))
+    cards = tab.locator(".cards")
+    expect(cards).to_contain_text("Círculo de aprendizaje sobre contratación abierta")
+    expect(cards).not_to_contain_text("paseo por los datos abiertos")
+
+    cards.get_by_role("link", name="Círculo de aprendizaje sobre contratación abierta").click()
+    tab.wait_for_url(browser_site.url("circle", "es"))
+    with tab.expect_download() as download_info:
+        tab.get_by_role("link", name="Añadir al calendario").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    calendar = icalendar.Calendar.from_ical(Path(download.path()).read_bytes())
+    events = calendar.walk("VEVENT")
+    assert len(events) == 1
+    event = events[0]
+    assert str(event["SUMMARY"]) == "Círculo de aprendizaje sobre contratación abierta"
+    start = event.decoded("DTSTART")
+    assert str(start.tzinfo) == "Europe/Madrid"
+    assert start > datetime.datetime.now(datetime.UTC)
+    # The address is built on the site's configured host name, the path is the Spanish page.
+    assert str(event["URL"]).endswith(browser_site.path("circle", "es"))
+
+
+def test_a_city_expresses_interest_in_joining_and_a_moderator_sees_it(browser_site, open_page):
+    tab = open_page()
+    tab.goto(browser_site.url("home"))
+    tab.get_by_role("navigation", name="Main menu").get_by_role("link", name="Join").click()
+    tab.wait_for_url(re.compile(r"/en/join-us/$"))
+    city = f"Ciudad de Prueba {secrets.token_hex(3)}"
+    tab.get_by_label("Name of the government", exact=True).fill(city)
+    tab.get_by_label("Kind of government", exact=True).select_option("city")
+    tab.get_by_label("Country", exact=True).select_option(label="Spain")
+    tab.get_by_label("Contact person", exact=True).fill("Ana Pérez")
+    tab.get_by_label("Role", exact=True).fill("Director of open government")
+    tab.get_by_label("E-mail", exact=True).fill("ana.perez@example.org")
+    tab.get_by_label(re.compile("Civil society partner")).fill("Fundación Abierta")
+    tab.get_by_role("checkbox", name="Anti-corruption").check()
+    tab.get_by_role("checkbox", name=re.compile("^I agree")).check()
+    # People take longer than the minimum fill time that turns robots away.
+    tab.wait_for_timeout(3_200)
+    tab.get_by_role("button", name="Send").click()
+    tab.wait_for_url(re.compile(r"/en/join-us/thanks/$"))
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Thank you")
+
+    moderator = open_page()
+    log_in(moderator, browser_site, "moderator")
+    moderator.get_by_role("link", name="Form submissions").click()
+    moderator.wait_for_url(re.compile(r"/admin/submissions/"))
+    row = moderator.locator("tbody tr").filter(has_text=city)
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("ana.perez@example.org")
+    # The listing links each submission to its edit view; the inspect view shows every answer.
+    edit_url = row.get_by_role("link", name=re.compile("Ana Pérez")).get_attribute("href")
+    moderator.goto(browser_site.base_url + edit_url.replace("/edit/", "/inspect/"))
+    expect(moderator.locator("main")).to_contain_text("Fundación Abierta")
+    expect(moderator.locator("main")).to_contain_text(city)

@@ -2,6 +2,7 @@
 1280 px wide (kept as files, not compared), and no page scrolls sideways on a 360 px phone."""
 
 import pytest
+from django.conf import settings
 
 from tests.browser.site import page_type_paths
 
@@ -51,3 +52,33 @@ def test_every_page_type_is_screenshotted_and_fits_the_screen(
             if scroll_width > inner_width:
                 sideways[kind] = (scroll_width, tab.evaluate(OVERFLOWING_ELEMENTS))
     assert sideways == {}, f"pages wider than the {width} px screen: {sideways}"
+
+
+# Where each item of the main menu starts (rounded), and the header's height.
+MENU_GEOMETRY = """() => ({
+    header: document.querySelector(".site-header").getBoundingClientRect().height,
+    tops: [...document.querySelectorAll(".main-menu__list > li")]
+        .map((item) => Math.round(item.getBoundingClientRect().top)),
+    links: [...document.querySelectorAll(".main-menu__list a")]
+        .map((link) => link.getAttribute("href")),
+})"""
+# Brand, languages and search on one line, the menu on the next: two bands, no wrapping.
+HEADER_MAX_HEIGHT = 130
+
+
+def test_the_menu_fits_on_one_line_at_1280_px_in_every_language(browser_site, open_page):
+    tab = open_page(width=1280, height=800)
+    measured = {}
+    for code, _name in settings.LANGUAGES:
+        tab.goto(f"{browser_site.base_url}/{code}/")
+        assert tab.get_attribute("html", "lang") == code
+        geometry = tab.evaluate(MENU_GEOMETRY)
+        measured[code] = (round(geometry["header"]), len(set(geometry["tops"])))
+        links = geometry["links"]
+        assert f"/{code}/events/" in links and f"/{code}/join-us/" in links, (code, links)
+        assert len(links) == 7, (code, links)
+        menu_text = tab.locator(".main-menu").inner_text()
+        if code != "en":
+            assert "Stories" not in menu_text, f"the {code} menu is not translated: {menu_text}"
+    too_tall = {code: m for code, m in measured.items() if m[0] > HEADER_MAX_HEIGHT or m[1] != 1}
+    assert too_tall == {}, f"(header px, menu lines) over budget: {too_tall}"

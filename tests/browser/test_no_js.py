@@ -1,5 +1,6 @@
-"""Without JavaScript: reading a story, filtering a listing, changing language, searching and
-answering a lesson question all work as plain HTML links and forms."""
+"""Without JavaScript: reading a story, filtering a listing, changing language, searching,
+answering a lesson question, filtering events and taking an event's calendar file, sharing,
+sending the join form and reaching the statements all work as plain HTML links and forms."""
 
 import re
 
@@ -89,3 +90,57 @@ def test_a_lesson_question_is_answered_without_javascript(browser_site, tab):
     assert tab.get_by_text("Open decisions can be read by anyone.").is_visible()
     tab.get_by_role("link", name="Next lesson").click()
     tab.wait_for_url(re.compile(r"/lessons/3/$"))
+
+
+def test_events_filter_and_an_event_offers_its_calendar_file_without_javascript(browser_site, tab):
+    tab.goto(browser_site.url("events"))
+    tab.get_by_role("checkbox", name=re.compile("^Learning circle")).check()
+    tab.get_by_role("button", name="Apply filters").click()
+    tab.wait_for_url(re.compile(r"kind=learning_circle"))
+    cards = " ".join(tab.locator(".cards").all_inner_texts())
+    assert "Learning circle on open contracting" in cards
+    assert "open data walk" not in cards
+    tab.get_by_role("link", name="Learning circle on open contracting").click()
+    tab.wait_for_url(browser_site.url("circle"))
+    # The event's own time zone is written in the page; the visitor's needs the script.
+    when = tab.locator(".facts").inner_text()
+    assert re.search(r"\bCES?T\b", when) and re.search(r"UTC\+0[12]:00", when), when
+    calendar = tab.get_by_role("link", name="Add to calendar")
+    assert calendar.get_attribute("href").endswith("/calendar/")
+
+
+def test_share_links_are_plain_links_and_script_only_buttons_stay_hidden(browser_site, tab):
+    tab.goto(browser_site.url("circle"))
+    share = tab.locator("section.share")
+    for name in ["E-mail", "LinkedIn", "X", "Facebook", "WhatsApp"]:
+        assert share.get_by_role("link", name=name, exact=True).is_visible(), name
+    assert not share.get_by_role("button", name="Copy link").is_visible()
+    assert not share.get_by_role("button", name="More ways to share").is_visible()
+    share.get_by_label("Mastodon: your server").fill("mastodon.social")
+    share.get_by_role("button", name="Share on Mastodon").click()
+    tab.wait_for_url(re.compile(r"/en/share/mastodon/\?"))
+    link = tab.get_by_role("link", name="Continue to mastodon.social")
+    assert link.get_attribute("href").startswith("https://mastodon.social/share?text=")
+
+
+def test_the_join_form_is_sent_without_javascript(browser_site, tab):
+    tab.goto(browser_site.base_url + "/es/join-us/")
+    tab.get_by_label("Nombre del gobierno", exact=True).fill("Municipio sin guion")
+    tab.get_by_label("Tipo de gobierno", exact=True).select_option("city")
+    tab.get_by_label("País", exact=True).select_option(label="España")
+    tab.get_by_label("Persona de contacto", exact=True).fill("Luis Gómez")
+    tab.get_by_label("Cargo", exact=True).fill("Alcalde")
+    tab.get_by_label("Correo electrónico", exact=True).fill("luis.gomez@example.org")
+    tab.get_by_role("checkbox", name=re.compile("^Acepto")).check()
+    tab.wait_for_timeout(3_200)  # longer than the minimum fill time, as a person takes
+    tab.get_by_role("button", name="Enviar").click()
+    tab.wait_for_url(re.compile(r"/es/join-us/thanks/$"))
+    assert tab.get_by_role("heading", level=1).inner_text() == "Gracias"
+
+
+def test_the_statements_are_linked_from_the_footer_without_javascript(browser_site, tab):
+    tab.goto(browser_site.url("home", "ar"))
+    footer = tab.locator("footer.site-footer")
+    footer.get_by_role("link", name="إشعار الخصوصية").click()
+    tab.wait_for_url(browser_site.url("privacy", "ar"))
+    assert tab.get_by_role("heading", level=1).inner_text() == "إشعار الخصوصية"
