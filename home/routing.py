@@ -62,10 +62,12 @@ def site_for_host(entries, hostname, port):
 
 
 def load(page, request):
-    """The page as its own type, with what its templates read first (`route_related`)."""
+    """The page as its own type, with what its templates read more than once (`route_related`,
+    `route_prefetch`)."""
     model = page.specific_class
     related = getattr(model, "route_related", ("locale",))
-    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    pages = model._default_manager.select_related(*related)
+    specific = pages.prefetch_related(*getattr(model, "route_prefetch", ())).get(pk=page.pk)
     if hasattr(page, "_cached_parent_obj"):
         specific._cached_parent_obj = page._cached_parent_obj
     return specific

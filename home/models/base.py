@@ -91,8 +91,10 @@ class BasePage(Page):
     listed_untranslated = False
     # Whether editors can feature it on the home page.
     featured_on_home = False
-    # What `home.routing` loads with the page (select_related): what its templates read first.
+    # What `home.routing` loads with the page, because its templates read it more than once:
+    # foreign keys (select_related) and many-to-many terms (prefetch_related).
     route_related = ("locale", "image")
+    route_prefetch = ()
 
     class Meta:
         abstract = True

@@ -10,7 +10,6 @@ from wagtail.models import Page, Site
 from home.localization import active_language_code, source_language_code
 from home.models import HomePage
 from home.routing import page_ancestors
-from home.templatetags.locale_tags import context_locale
 from pagecache.fragments import fragment
 
 register = template.Library()
@@ -65,8 +64,9 @@ def site_wide(context, template_name):
     the page's language (`context_locale`), which is part of its key with the UI language."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    locale = context_locale(context)
-    name = f"{template_name}:{active_language_code()}:{locale.pk}:{site.pk if site else ''}"
+    page = context.get("page")
+    locale = page.locale_id if isinstance(page, Page) and page.locale_id else ""
+    name = f"{template_name}:{active_language_code()}:{locale}:{site.pk if site else ''}"
     template = context.template.engine.get_template(template_name)
     return mark_safe(fragment(name, lambda: template.render(context)))
 

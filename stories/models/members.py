@@ -225,6 +225,7 @@ class MemberProfilePage(RoutablePageMixin, BasePage):
     subpage_types = []
     section = "members"
     listed_untranslated = True
+    route_related = (*BasePage.route_related, "country", "logo")
 
     class Meta:
         verbose_name = _("member profile")

@@ -203,6 +203,8 @@ class ReformStoryPage(CitableMixin, BasePage):
     section = "stories"
     listed_untranslated = True
     featured_on_home = True
+    route_related = (*BasePage.route_related, "member", "member__country")
+    route_prefetch = ("policy_areas", "sdgs")
 
     class Meta:
         verbose_name = _("reform story")
@@ -248,7 +250,7 @@ class ReformStoryPage(CitableMixin, BasePage):
                 + Count("sdgs", filter=Q(sdgs__translation_key__in=goal_keys), distinct=True)
             )
             .filter(shared__gt=0)
-            .select_related("member", "image")
+            .select_related("member__country", "image")
             .order_by("-shared", "-start_year", "title")[:limit]
         )
 
