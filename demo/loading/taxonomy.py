@@ -35,7 +35,11 @@ def load_taxonomy(data, english):
             upsert_snippet(
                 PolicyArea,
                 {"locale": english, "slug": area["slug"]},
-                {"name": area["name"], "description": area.get("description", "")},
+                {
+                    "name": area["name"],
+                    "description": area.get("description", ""),
+                    "synonyms": area.get("synonyms", ""),
+                },
             ),
         )
     for goal in data.taxonomy["sdgs"]:

@@ -1,11 +1,21 @@
 """Shared vocabulary: translatable snippets with stable slugs, compared by translation key."""
 
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+# Synonyms are separated by commas, Latin or Arabic.
+SYNONYM_SEPARATOR = re.compile("[,\u060c]")
+
+
+def split_synonyms(text):
+    """The synonyms written in a text, without blanks."""
+    return [word.strip() for word in SYNONYM_SEPARATOR.split(text or "") if word.strip()]
 
 
 class Region(models.TextChoices):
@@ -27,10 +37,22 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         allow_unicode=False,
         help_text=_("Stable identifier used in filter links; the same in every language."),
     )
+    synonyms = models.TextField(
+        _("synonyms"),
+        blank=True,
+        help_text=_(
+            "Other words visitors search with for this term, separated by commas; the site "
+            "search finds what is tagged with the term through them."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("synonyms")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        TranslatableField("synonyms"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
