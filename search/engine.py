@@ -21,10 +21,11 @@ from wagtail.search.utils import normalise_query_string
 from home.localization import source_language_code
 from home.url_state import SortOrder, UrlState
 from search.backends import SearchSpec, get_backend
+from search.backends.base import KNOWN_WORDS
 from search.facets import build_facets
 from search.models import SearchDocument
 from search.query import SearchQuery
-from search.suggest import suggest
+from search.suggest import suggest, suggestible_words
 
 PAGE_SIZE = 10
 AUTOCOMPLETE_LIMIT = 8
@@ -192,12 +193,13 @@ def prepare_search(querydict, locale=None):
         facets=facets,
         exclude_page_ids=promoted_ids,
     )
-    total, counts = backend.facet_counts(spec)
-    # "Did you mean" only when the query found nothing: a query that found results had no word
-    # that matched nothing, whatever the vocabulary of the visitor's language lacks.
-    if total == 0:
-        outcome.suggestion = suggest(query, locale, backend)
-    if outcome.suggestion:
+    total, counts = backend.facet_counts(spec, words=suggestible_words(query))
+    # "Did you mean" when a word is in no text the visitor can be shown, even when stemming
+    # found something ("transparancy" shares its stem with "transparency"); the corrected
+    # query's results are shown instead only when the query found nothing.
+    known = set(counts.pop(KNOWN_WORDS, {}))
+    outcome.suggestion = suggest(query, locale, backend, known)
+    if outcome.suggestion and total == 0:
         corrected = SearchQuery.parse(outcome.suggestion)
         spec.query = corrected
         corrected_total, corrected_counts = backend.facet_counts(spec)

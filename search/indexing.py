@@ -4,7 +4,9 @@
 `rebuild` recreates everything (`manage.py rebuild_search_documents`).
 """
 
+import contextlib
 from collections import Counter
+from contextvars import ContextVar
 from itertools import islice
 
 from django.db import connection, transaction
@@ -12,11 +14,14 @@ from django.db.models import F
 from wagtail.models import Page
 
 from search.backends.base import DOCUMENTS
+from search.labels import TaxonomyBook
 from search.models import SearchDocument, SearchTerm, text_search_config
 from search.registry import REGISTRY, document_fields, spec_for
 from search.text import vocabulary_spellings, vocabulary_words
 
 CHUNK = 500
+# Inside deferred_label_updates(): the taxonomy terms changed so far (None outside).
+_changed_terms = ContextVar("changed_terms", default=None)
 
 
 def _chunks(items, size=CHUNK):
@@ -30,10 +35,17 @@ def is_indexable(page):
     return page.live and not page.get_view_restrictions().exists()
 
 
-def index_page(page):
+def document_words(document, spellings=False):
+    """The vocabulary words of a document (with their spellings when asked)."""
+    texts = (document.title, document.summary, document.body, document.own_labels)
+    return vocabulary_spellings(*texts) if spellings else vocabulary_words(*texts)
+
+
+def index_page(page, book=None):
     """Create or refresh the search document of a page (or remove it if it is not searchable).
 
     Returns the document, or None when the page type is not searched or the page is not public.
+    `book` (a TaxonomyBook) may be shared by several calls.
     """
     page = page.specific if type(page) is Page else page
     spec = spec_for(page)
@@ -45,12 +57,12 @@ def index_page(page):
         return None
     with transaction.atomic():
         document = SearchDocument.objects.filter(page_id=page.pk).first()
-        old_words = (
-            vocabulary_words(document.title, document.summary, document.body) if document else set()
+        old_words = document_words(document) if document else set()
+        document = _write(
+            document or SearchDocument(page_id=page.pk), page, spec, url, book or TaxonomyBook()
         )
-        document = _write(document or SearchDocument(page_id=page.pk), page, spec, url)
-        new_words = vocabulary_words(document.title, document.summary, document.body)
-        spellings = vocabulary_spellings(document.title, document.summary, document.body)
+        spellings = document_words(document, spellings=True)
+        new_words = set(spellings)
         update_vocabulary(
             document.locale_id, new_words - old_words, old_words - new_words, spellings
         )
@@ -65,7 +77,7 @@ def remove_page(page):
 
 def forget_document_words(document):
     """Lower the vocabulary counts for the words of a document that is going away."""
-    words = vocabulary_words(document.title, document.summary, document.body)
+    words = document_words(document)
     update_vocabulary(document.locale_id, set(), words)
 
 
@@ -103,8 +115,9 @@ def reindex_subtree(page):
     `index_page` drops the ones that are no longer public and stores everyone's new address.
     """
     pages = Page.objects.descendant_of(page, inclusive=True).live().type(*REGISTRY).specific()
+    book = TaxonomyBook()
     for descendant in pages.iterator(chunk_size=200):
-        index_page(descendant)
+        index_page(descendant, book)
 
 
 def refresh_urls(page):
@@ -122,6 +135,48 @@ def refresh_urls(page):
     SearchDocument.objects.bulk_update(documents.values(), ["url"])
 
 
+def tagged_page_ids(term):
+    """Pages whose documents carry a taxonomy term (by its slug, shared by all languages)."""
+    column = {"policyarea": "policy_areas", "sustainabledevelopmentgoal": "sdgs"}.get(
+        term._meta.model_name
+    )
+    documents = SearchDocument.objects.filter(page__isnull=False)
+    if column:
+        documents = documents.filter(**{f"{column}__contains": f'"{term.slug}"'})
+    else:
+        documents = documents.filter(country=term.slug)
+    return list(documents.values_list("page_id", flat=True))
+
+
+def reindex_tagged(term):
+    """Index again the pages tagged with a term whose names or synonyms changed (they label
+    those pages in every language); deferred inside deferred_label_updates()."""
+    changed = _changed_terms.get()
+    if changed is not None:
+        changed.add((type(term), term.pk))
+        return
+    book = TaxonomyBook()
+    for page in Page.objects.filter(pk__in=tagged_page_ids(term)).specific():
+        index_page(page, book)
+
+
+@contextlib.contextmanager
+def deferred_label_updates():
+    """Collect taxonomy changes made inside the block; rebuild the search once at the end.
+
+    For bulk loads (the demo), where re-indexing at each of hundreds of term saves would
+    repeat the same work.
+    """
+    token = _changed_terms.set(set())
+    try:
+        yield
+    finally:
+        changed = _changed_terms.get()
+        _changed_terms.reset(token)
+    if changed:
+        rebuild()
+
+
 def clear(synthetic_only=False):
     """Delete documents (all, or only the benchmark's page-less ones).
 
@@ -137,9 +192,12 @@ def rebuild_vocabulary():
     """Recount every language's vocabulary from the documents."""
     counts = {}
     spellings = {}
-    rows = SearchDocument.objects.values_list("locale_id", "title", "summary", "body")
-    for locale_id, title, summary, body in rows.iterator(chunk_size=1000):
-        found = vocabulary_spellings(title, summary, body)
+    rows = SearchDocument.objects.only(
+        "locale_id", "search_config", "title", "summary", "body", "labels"
+    )
+    for document in rows.iterator(chunk_size=1000):
+        locale_id = document.locale_id
+        found = document_words(document, spellings=True)
         counts.setdefault(locale_id, Counter()).update(found.keys())
         written = spellings.setdefault(locale_id, {})
         for term, spelling in found.items():
@@ -168,6 +226,7 @@ def rebuild():
     Returns the number of documents written.
     """
     written = 0
+    book = TaxonomyBook()
     with transaction.atomic():
         clear()
         for model in REGISTRY:
@@ -175,15 +234,15 @@ def rebuild():
             for page in pages.iterator(chunk_size=200):
                 url = page.get_url()
                 if url:
-                    _write(SearchDocument(page_id=page.pk), page, REGISTRY[model], url)
+                    _write(SearchDocument(page_id=page.pk), page, REGISTRY[model], url, book)
                     written += 1
         rebuild_vocabulary()
     return written
 
 
-def _write(document, page, spec, url):
+def _write(document, page, spec, url, book):
     """Fill a document from its page and save it."""
-    fields = document_fields(page, spec)
+    fields = document_fields(page, spec, book)
     language_code = page.locale.language_code
     document.locale_id = page.locale_id
     document.language_code = language_code

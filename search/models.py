@@ -24,6 +24,17 @@ class PageType(models.TextChoices):
     PAGE = "page", _("Pages")
 
 
+# How much a match counts for each kind of page: a member's profile stub names many topics in
+# passing and should not outrank the stories and knowledge about a topic; a query that names the
+# member still finds its profile first through the title boosts.
+PAGE_TYPE_WEIGHTS = {
+    PageType.STORY: 1.0,
+    PageType.KNOWLEDGE: 1.0,
+    PageType.TRAINING: 0.8,
+    PageType.PAGE: 0.6,
+    PageType.MEMBER: 0.4,
+}
+
 # PostgreSQL text search configuration per language: copies of PostgreSQL's own that remove
 # accents (`unaccent`) before stemming (migration 0005), so "eleves" finds "élèves"; `simple`
 # (no stemming) where PostgreSQL has no stemmer. PostgreSQL 13+ ships an Arabic Snowball
@@ -75,6 +86,12 @@ class SearchDocument(models.Model):
     audience = models.CharField(max_length=20, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     date = models.DateTimeField(null=True, blank=True, help_text="What 'newest' sorts by.")
+    labels = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Names and synonyms of the page's taxonomy terms and member, by text search "
+        "configuration (search/labels.py).",
+    )
 
     class Meta:
         indexes = [
@@ -85,6 +102,11 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.language_code})"
+
+    @property
+    def own_labels(self):
+        """The labels in the document's own language."""
+        return (self.labels or {}).get(self.search_config, "")
 
 
 class SearchTerm(models.Model):

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from home.models import StandardPage
 from knowledge.models import KnowledgeProductPage, TrainingModulePage
+from search.labels import Vocabulary, document_labels
 from search.models import PageType
 from search.text import clean_text, stream_text
 from stories.models import MemberProfilePage, ReformStoryPage
@@ -69,6 +70,29 @@ def page_facets(page):
     return {"year": published.year if published else None}
 
 
+def story_vocabulary(page):
+    """A story is described by its policy areas, goals, its member and the member's country."""
+    member = page.member if page.member_id else None
+    country = member.country if member is not None and member.country_id else None
+    terms = [*page.policy_areas.all(), *page.sdgs.all(), *([country] if country else [])]
+    return Vocabulary(terms=terms, pages=[member] if member else [])
+
+
+def knowledge_vocabulary(page):
+    """A knowledge product is described by its policy areas and goals."""
+    return Vocabulary(terms=[*page.policy_areas.all(), *page.sdgs.all()])
+
+
+def member_vocabulary(page):
+    """A member government is described by its country (and so its region)."""
+    return Vocabulary(terms=[page.country] if page.country_id else [])
+
+
+def no_vocabulary(page):
+    """Pages without taxonomy are found through their own words only."""
+    return Vocabulary()
+
+
 def published_date(page):
     """When the page first went live: what "newest" means for most page types."""
     return page.first_published_at or page.last_published_at
@@ -79,24 +103,30 @@ class IndexSpec:
     """How one page type becomes a search document.
 
     `text_fields` are attribute paths (StreamFields are walked, other values used as text) that
-    form the body, after the summary; `facets` maps a page to facet name -> value or list.
+    form the body, after the summary; `facets` maps a page to facet name -> value or list;
+    `vocabulary` gives the taxonomy terms and pages whose names label it (search/labels.py).
     """
 
     page_type: str
     text_fields: tuple
     facets: object
     date: object = published_date
+    vocabulary: object = no_vocabulary
 
 
 REGISTRY = {
     ReformStoryPage: IndexSpec(
-        PageType.STORY, ("body", "key_figures", "member.title", "commitment_codes"), story_facets
+        PageType.STORY,
+        ("body", "key_figures", "member.title", "commitment_codes"),
+        story_facets,
+        vocabulary=story_vocabulary,
     ),
     KnowledgeProductPage: IndexSpec(
         PageType.KNOWLEDGE,
         ("authors", "body"),
         knowledge_facets,
         date=lambda page: _at_midnight(page.publication_date),
+        vocabulary=knowledge_vocabulary,
     ),
     TrainingModulePage: IndexSpec(
         PageType.TRAINING, ("learning_objectives", "lessons"), training_facets
@@ -105,6 +135,7 @@ REGISTRY = {
         PageType.MEMBER,
         ("official_name", "body", "commitments_text"),
         member_facets,
+        vocabulary=member_vocabulary,
     ),
     StandardPage: IndexSpec(PageType.PAGE, ("body",), page_facets),
 }
@@ -135,8 +166,8 @@ def slug_list(values):
     return json.dumps(sorted(set(values or ())), separators=(",", ":"))
 
 
-def document_fields(page, spec):
-    """The SearchDocument field values of a live page (no saving)."""
+def document_fields(page, spec, book):
+    """The SearchDocument field values of a live page (no saving); `book` is a TaxonomyBook."""
     parts = []
     for path in spec.text_fields:
         value = resolve(page, path)
@@ -157,4 +188,5 @@ def document_fields(page, spec):
         "audience": facets.get("audience", ""),
         "year": facets.get("year"),
         "date": spec.date(page),
+        "labels": document_labels(page.locale.language_code, spec.vocabulary(page), book),
     }

@@ -7,6 +7,7 @@ search (`rebuild_search_documents` repairs the index).
 import functools
 import logging
 
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
@@ -18,9 +19,11 @@ from search.indexing import (
     index_page,
     refresh_urls,
     reindex_subtree,
+    reindex_tagged,
     remove_page,
 )
 from search.models import SearchDocument
+from search.text import fold_accents
 
 logger = logging.getLogger(__name__)
 
@@ -64,8 +67,18 @@ def forget_labels(sender, **kwargs):
     forget_taxonomy_labels()
 
 
+@logged
+def relabel_tagged_pages(sender, instance, raw=False, **kwargs):
+    """A term's names and synonyms label the pages tagged with it: index them again."""
+    if not raw:
+        reindex_tagged(instance)
+
+
 for taxonomy_model in TAXONOMY_MODELS:
     post_save.connect(forget_labels, sender=taxonomy_model, dispatch_uid=f"search-{taxonomy_model}")
+    post_save.connect(
+        relabel_tagged_pages, sender=taxonomy_model, dispatch_uid=f"search-tags-{taxonomy_model}"
+    )
     post_delete.connect(
         forget_labels, sender=taxonomy_model, dispatch_uid=f"search-del-{taxonomy_model}"
     )
@@ -93,3 +106,12 @@ def follow_view_restrictions(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()  # gone when the page is deleted
     if page is not None:
         reindex_subtree(page)
+
+
+@receiver(connection_created)
+def add_sqlite_unaccent(sender, connection, **kwargs):
+    """SQLite gets PostgreSQL's `unaccent()`, so both compare titles without accents alike."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            "unaccent", 1, lambda text: fold_accents(text) if text else text, deterministic=True
+        )

@@ -1,6 +1,6 @@
 """ "Did you mean": the closest words of the indexed vocabulary of the visitor's language."""
 
-from search.models import SearchTerm
+from search.labels import taxonomy_words
 from search.text import fold_accents
 
 MIN_WORD_LENGTH = 4
@@ -39,25 +39,26 @@ def allowed_distance(word):
     return 1 if len(word) <= 5 else 2
 
 
-def suggest(query, locale, backend):
+def suggestible_words(query):
+    """The query's words that may be corrected: long enough, letters only."""
+    return [word for word in query.words if len(word) >= MIN_WORD_LENGTH and word.isalpha()]
+
+
+def suggest(query, locale, backend, known):
     """The query with its unknown words replaced by the closest known ones, or None.
 
-    A word is unknown when no document in the visitor's language contains it, with or without
-    its accents ("corrupcion" is known when "corrupción" is); candidates come from the backend
-    (pg_trgm or a bounded list) and the closest, then most frequent, wins, written as the
-    texts write it ("Bogotá").
+    `known` are the query words the vocabulary has (see SearchBackend.facet_counts). A word is
+    unknown when no text the visitor can be shown contains it, with or without its accents
+    ("corrupcion" is known when "corrupción" is), and no taxonomy term of the visitor's language
+    names it; candidates come from the backend (pg_trgm or a bounded list) and the closest, then
+    most frequent, wins, written as the texts write it ("Bogotá").
     """
-    candidates = [w for w in query.words if len(w) >= MIN_WORD_LENGTH and w.isalpha()]
-    if not candidates:
-        return None
-    known = set(
-        SearchTerm.objects.filter(locale=locale, term__in=candidates).values_list("term", flat=True)
-    )
+    known = {fold_accents(word) for word in known} | taxonomy_words(locale.language_code)
     replacements = {}
-    for word in candidates:
-        if word in known:
-            continue
+    for word in suggestible_words(query):
         folded = fold_accents(word)
+        if folded in known:
+            continue
         limit = allowed_distance(word)
         best = None
         for term, spelling, frequency in backend.suggestion_candidates(word, locale):

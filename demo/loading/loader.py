@@ -39,6 +39,7 @@ from events.models import EventPage
 from home.models import Country, PolicyArea, StandardPage, SustainableDevelopmentGoal
 from knowledge.models import KnowledgeProductPage, TrainingModulePage
 from localization.translators import setup_translator_groups
+from search.indexing import deferred_label_updates
 from stories.models import MemberProfilePage, ReformStoryPage
 
 SUMMARY_MODELS = [
@@ -109,7 +110,9 @@ class DemoLoader:
         """Load everything; returns the summary counts."""
         self.started = time.monotonic()
         with quiet_loggers(self.verbosity):
-            with deferred_indexing():
+            # Taxonomy translations label the English pages: the search is rebuilt once at the
+            # end rather than at each term saved.
+            with deferred_indexing(), deferred_label_updates():
                 summary = self.load()
             self.log_progress("Search and reference indexes updated")
             self.log(self.format_summary(summary, time.monotonic() - self.started))

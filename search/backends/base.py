@@ -9,10 +9,15 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from search.models import PageType
+from search.models import PAGE_TYPE_WEIGHTS, PageType
 
 DOCUMENTS = "search_searchdocument"
 TERMS = "search_searchterm"
+# The pseudo-facet under which facet_counts() reports the query words the vocabulary knows.
+KNOWN_WORDS = "~known"
+# An untranslated item's relevance, against one in the visitor's language: it comes first only
+# when it is clearly the better answer.
+FALLBACK_WEIGHT = 0.6
 
 
 @dataclass
@@ -74,6 +79,18 @@ class SearchBackend:
         """
         raise NotImplementedError
 
+    def exact_title(self, spec):
+        """SQL (and params) true when a document's title is the query, accents and case aside
+        (SQLite's `unaccent` is registered in search/signals.py)."""
+        return "lower(unaccent(d.title)) = lower(unaccent(%s))", [spec.query.text]
+
+    def type_weight(self):
+        """SQL of the weight of a document's page type (PAGE_TYPE_WEIGHTS), constants only."""
+        whens = " ".join(
+            f"WHEN '{page_type}' THEN {weight}" for page_type, weight in PAGE_TYPE_WEIGHTS.items()
+        )
+        return f"(CASE d.page_type {whens} ELSE 1.0 END)"
+
     def page_columns(self, spec):
         """Extra columns (SQL, params) selected for the page's rows only; none by default."""
         return "", []
@@ -117,12 +134,14 @@ class SearchBackend:
         """A table function listing the values of a JSON array column as `j.value`."""
         raise NotImplementedError
 
-    def facet_counts(self, spec):
+    def facet_counts(self, spec, words=()):
         """(total, {param: {value: count}}): each facet counted against the other choices.
 
         One query: the match is computed once with each document's facet columns and which
         chosen filters it passes; each facet's values are then counted over the documents
         passing all the *other* filters (multi-valued facets unpacked from their JSON arrays).
+        The same query reports which of `words` the vocabulary of the visitor's language (or of
+        the fallback language) has, under KNOWN_WORDS, for "Did you mean".
         """
         conditions = self.filter_conditions(spec)
         facet_columns = "".join(f", d.{facet.column}" for facet in spec.facets)
@@ -154,6 +173,17 @@ class SearchBackend:
                 )
             params.append(facet.param)
         counts_sql.append(f"SELECT '', '', COUNT(*) FROM matched s WHERE {passing()}")
+        if words:
+            locales = "%s"
+            params.append(spec.locale.pk)
+            if spec.fallback_language:
+                locales += ", (SELECT id FROM wagtailcore_locale WHERE language_code = %s)"
+                params.append(spec.fallback_language)
+            counts_sql.append(
+                f"SELECT '{KNOWN_WORDS}', t.term, 0 FROM {TERMS} t"
+                f" WHERE t.locale_id IN ({locales}) AND t.term IN ({_placeholders(words)})"
+            )
+            params.extend(words)
         sql = f"WITH {match_sql} " + " UNION ALL ".join(counts_sql)
         total = 0
         counts = {}
@@ -167,7 +197,8 @@ class SearchBackend:
         return total, counts
 
     def results(self, spec, sort, limit, offset, highlight=True):
-        """One page of results: native language first, then by relevance or newest.
+        """One page of results: by relevance (the visitor's language preferred, see
+        FALLBACK_WEIGHT), or newest with the visitor's language first.
 
         Filters apply inside the match; only the page's rows are joined for their text.
         Downloads pass `highlight=False`: no marked titles or snippets are computed.
@@ -185,7 +216,7 @@ class SearchBackend:
         if sort == "newest":
             order = "m.native DESC, m.date DESC NULLS LAST, m.id DESC"
         else:
-            order = "m.native DESC, m.rank DESC, m.date DESC NULLS LAST, m.id DESC"
+            order = "m.rank DESC, m.native DESC, m.date DESC NULLS LAST, m.id DESC"
         extra_sql, extra_params = self.page_columns(spec) if highlight else ("", [])
         sql = f"""
             WITH {match_sql}

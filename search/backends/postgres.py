@@ -8,7 +8,7 @@ and a title containing every word gets a further boost.
 
 from django.db import connection
 
-from search.backends.base import DOCUMENTS, TERMS, SearchBackend
+from search.backends.base import DOCUMENTS, FALLBACK_WEIGHT, TERMS, SearchBackend
 from search.models import text_search_config
 from search.text import MARK_END, MARK_START, has_mark, marked_html
 
@@ -21,29 +21,40 @@ HEADLINE_OPTIONS = (
 HEADLINE_CHARACTERS = 2000
 HIGHLIGHT_ALL = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
 TITLE_BOOST = 1.0
+# Puts a page whose title is the query first (ts_rank is at most 1 per weight).
+EXACT_TITLE_BOOST = 100.0
 MAX_CANDIDATES = 20
+# ts_rank's weights of D, C, B and A lexemes. D holds other languages' labels (see
+# search/labels.py): they count like a summary for an untranslated item, the only way a
+# visitor's own words reach it; native matches exclude them.
+NATIVE_RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
+FALLBACK_RANK_WEIGHTS = "{0.4, 0.2, 0.4, 1.0}"
 
 
-def tsquery(query, language_code, weight="", prefix=False):
+def tsquery(query, language_codes, weight="", prefix=False):
     """SQL (and params) of a tsquery: every word required, each widened to its word family.
 
-    A word is parsed with its language's configuration (stemmed); its family root is matched as
-    a literal prefix (`simple_unaccent`), since stemming a root can shorten it into
-    other words ("transpar" -> "transp" would match "transporte"). Words are letters and digits
-    only (see SearchQuery.parse), so they cannot carry tsquery operators.
+    A word is parsed with each language's configuration (stemmed) and matches in any of them;
+    its family root is matched as a literal prefix (`simple_unaccent`), since stemming a root
+    can shorten it into other words ("transpar" -> "transp" would match "transporte"). `weight`
+    restricts matches to those weights ("A" titles, "ABC" everything but other languages'
+    labels). Words are letters and digits only (see SearchQuery.parse), so they cannot carry
+    tsquery operators.
     """
-    config = text_search_config(language_code)
     star = "*" if prefix else ""
     flags = f":{star}{weight}" if (weight or prefix) else ""
+    configs = list(dict.fromkeys(text_search_config(code) for code in language_codes))
+    families = [query.terms(code) for code in language_codes]
     parts = []
     params = []
-    for word, root in query.terms(language_code):
-        if root:
-            parts.append("(to_tsquery(%s::regconfig, %s) || to_tsquery('simple_unaccent', %s))")
-            params.extend([config, word + flags, f"{root}:*{weight}"])
-        else:
-            parts.append("to_tsquery(%s::regconfig, %s)")
+    for index, word in enumerate(query.words):
+        alternatives = ["to_tsquery(%s::regconfig, %s)"] * len(configs)
+        for config in configs:
             params.extend([config, word + flags])
+        for root in dict.fromkeys(terms[index][1] for terms in families if terms[index][1]):
+            alternatives.append("to_tsquery('simple_unaccent', %s)")
+            params.append(f"{root}:*{weight}")
+        parts.append("(" + " || ".join(alternatives) + ")")
     return "(" + " && ".join(parts) + ")", params
 
 
@@ -53,20 +64,21 @@ class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
     def _branches(self, spec):
-        """(locale condition, its params, config, language code, native flag) per language.
+        """(locale condition, its params, language codes, weights, native flag) per branch.
 
-        The fallback language's locale is looked up inside the query, saving a round trip.
+        The visitor's language matches its own documents everywhere but in other languages'
+        labels; untranslated source-language documents match in both languages and through
+        every label. The fallback locale is looked up inside the query, saving a round trip.
         """
         code = spec.locale.language_code
-        branches = [("d.locale_id = %s", [spec.locale.pk], text_search_config(code), code, 1)]
+        branches = [("d.locale_id = %s", [spec.locale.pk], [code], "ABC", 1)]
         if spec.fallback_language:
-            fallback = spec.fallback_language
             branches.append(
                 (
                     "d.locale_id = (SELECT id FROM wagtailcore_locale WHERE language_code = %s)",
-                    [fallback],
-                    text_search_config(fallback),
-                    fallback,
+                    [spec.fallback_language],
+                    [code, spec.fallback_language],
+                    "",
                     0,
                 )
             )
@@ -78,18 +90,23 @@ class PostgresBackend(SearchBackend):
         where_sql, where_params = where
         selects = []
         params = []
-        for locale_sql, locale_params, _config, code, native in self._branches(spec):
-            words, words_params = tsquery(spec.query, code)
+        for locale_sql, locale_params, codes, weights, native in self._branches(spec):
+            words, words_params = tsquery(spec.query, codes, weight=weights)
             select = f"SELECT d.id, {native} AS native"
             select_params = []
             if with_rank:
-                in_title, in_title_params = tsquery(spec.query, code, weight="A")
+                in_title, in_title_params = tsquery(spec.query, codes, weight="A")
+                exact, exact_params = self.exact_title(spec)
+                # A title that is the query names the page, whatever its type.
+                weights = NATIVE_RANK_WEIGHTS if native else FALLBACK_RANK_WEIGHTS
                 select += (
-                    f", ts_rank(d.search_vector, {words})"
-                    f" + CASE WHEN d.search_vector @@ {in_title} THEN {TITLE_BOOST} ELSE 0 END"
-                    " AS rank"
+                    f", ((ts_rank('{weights}', d.search_vector, {words})"
+                    f" + CASE WHEN d.search_vector @@ {in_title} THEN {TITLE_BOOST} ELSE 0 END)"
+                    f" * {self.type_weight()}"
+                    f" + CASE WHEN {exact} THEN {EXACT_TITLE_BOOST} ELSE 0 END)"
+                    f" * {1 if native else FALLBACK_WEIGHT} AS rank"
                 )
-                select_params = [*words_params, *in_title_params]
+                select_params = [*words_params, *in_title_params, *exact_params]
             condition = f"{locale_sql} AND d.search_vector @@ {words}"
             condition_params = [*locale_params, *words_params]
             if not native:
@@ -124,10 +141,12 @@ class PostgresBackend(SearchBackend):
         ):
             escaped = f"replace(replace(replace({column}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
             whens = []
-            for _sql, _params, config, code, _native in self._branches(spec):
-                words, words_params = tsquery(spec.query, code)
+            for _sql, _params, codes, _weights, _native in self._branches(spec):
+                words, words_params = tsquery(spec.query, codes)
+                # A row's own language comes last in `codes`: the native branch has only it.
+                code = codes[-1]
                 whens.append(f"WHEN %s THEN ts_headline(%s::regconfig, {escaped}, {words}, %s)")
-                params.extend([code, config, *words_params, options])
+                params.extend([code, text_search_config(code), *words_params, options])
             columns.append(f", CASE d.language_code {' '.join(whens)} ELSE {escaped} END")
         return "".join(columns), params
 
@@ -139,7 +158,7 @@ class PostgresBackend(SearchBackend):
 
     def autocomplete(self, query, locale, limit):
         """Titles in the visitor's language whose words start with what was typed (GIN)."""
-        words, words_params = tsquery(query, locale.language_code, weight="A", prefix=True)
+        words, words_params = tsquery(query, [locale.language_code], weight="A", prefix=True)
         sql = f"""
             SELECT d.title, d.url, d.page_type FROM {DOCUMENTS} d
             WHERE d.locale_id = %s AND d.search_vector @@ {words}

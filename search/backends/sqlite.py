@@ -2,18 +2,23 @@
 
 FTS5 has one tokenizer for all languages (Porter stemming over Unicode words, accents folded),
 so language awareness comes from restricting matches to the visitor's language (and English-only
-fallbacks) and from the word families of SearchQuery.terms().
+fallbacks) and from the word families of SearchQuery.terms(). Other languages' labels
+(search/labels.py) sit in their own column, which only the fallback branch searches.
 """
 
 from django.db import connection
 
-from search.backends.base import DOCUMENTS, TERMS, SearchBackend
+from search.backends.base import DOCUMENTS, FALLBACK_WEIGHT, TERMS, SearchBackend
 from search.text import MARK_END, MARK_START, has_mark, marked_html
 
 FTS = "search_fts"
-# bm25 column weights: title, summary, body.
-BM25 = f"bm25({FTS}, 10.0, 4.0, 1.0)"
+# bm25 column weights: title, summary, body, labels, other languages' labels.
+BM25 = f"bm25({FTS}, 10.0, 4.0, 1.0, 4.0, 1.0)"
+# The columns a visitor's own language is matched in (all but other languages' labels).
+OWN_COLUMNS = "{title summary body labels}"
 TITLE_BOOST = 5.0
+# Large enough to put a page whose title is the query first (bm25 scores are unbounded).
+EXACT_TITLE_BOOST = 1000.0
 SNIPPET_TOKENS = 32
 MAX_CANDIDATES = 5000
 
@@ -49,25 +54,33 @@ class SqliteBackend(SearchBackend):
 
     def match_cte(self, spec, with_rank, columns=("", ()), where=("", ())):
         """`matched(id, native[, rank], ...)`: FTS5 matches in the visitor's language, then
-        English-only items matched with the English word families."""
+        English-only items matched with both languages' word families and every label."""
         columns_sql, columns_params = columns
         where_sql, where_params = where
         selects = []
         params = []
-        branches = [(spec.locale.language_code, 1)]
+        code = spec.locale.language_code
+        branches = [([code], 1)]
         if spec.fallback_language:
-            branches.append((spec.fallback_language, 0))
-        for code, native in branches:
-            text = match_text(spec.query, [code])
+            branches.append(([code, spec.fallback_language], 0))
+        for codes, native in branches:
+            text = match_text(spec.query, codes)
             select = f"SELECT d.id, {native} AS native"
             select_params = []
             if with_rank:
+                exact, exact_params = self.exact_title(spec)
+                # A title that is the query names the page, whatever its type.
                 select += (
-                    f", -{BM25} + CASE WHEN d.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"
-                    f" THEN {TITLE_BOOST} ELSE 0 END AS rank"
+                    f", ((-{BM25} + CASE WHEN d.id IN"
+                    f" (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"
+                    f" THEN {TITLE_BOOST} ELSE 0 END)"
+                    f" * {self.type_weight()}"
+                    f" + CASE WHEN {exact} THEN {EXACT_TITLE_BOOST} ELSE 0 END)"
+                    f" * {1 if native else FALLBACK_WEIGHT} AS rank"
                 )
-                select_params.append("{title} : (" + text + ")")
+                select_params.extend(["{title} : (" + text + ")", *exact_params])
             if native:
+                text = f"{OWN_COLUMNS} : ({text})"
                 condition = "d.locale_id = %s"
                 condition_params = [spec.locale.pk]
             else:
@@ -75,7 +88,7 @@ class SqliteBackend(SearchBackend):
                     f"d.language_code = %s AND NOT EXISTS (SELECT 1 FROM {DOCUMENTS} t"
                     " WHERE t.translation_key = d.translation_key AND t.locale_id = %s)"
                 )
-                condition_params = [code, spec.locale.pk]
+                condition_params = [spec.fallback_language, spec.locale.pk]
             if where_sql:
                 condition += f" AND {where_sql}"
                 condition_params.extend(where_params)
