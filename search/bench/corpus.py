@@ -43,6 +43,8 @@ DOMAIN_RANKS = 1500
 TOPIC_WORDS = 6
 TOPIC_SHARE = 0.15
 BATCH = 500
+# Words of taxonomy labels per language on a document (names and synonyms of a few terms).
+LABEL_WORDS = 20
 
 # Per language: function words, open-government words, syllables of the long tail and title
 # templates; and city names shared by every language.
@@ -213,6 +215,13 @@ def generate(documents, seed=1):
                 if code == "en":
                     english_keys.append(key)
                 facet_values = _facets(page_type, rng, areas, goals, countries)
+                # Labels as search/labels.py writes them: every language's on English
+                # documents, which stand in for missing translations; a translation's own.
+                labelled = list(languages) if code == "en" else [code]
+                labels = {
+                    text_search_config(c): languages[c].text(LABEL_WORDS, languages[c].topic())
+                    for c in labelled
+                }
                 document = SearchDocument(
                     locale=locales[code],
                     language_code=code,
@@ -231,6 +240,7 @@ def generate(documents, seed=1):
                     audience=facet_values.get("audience", ""),
                     year=facet_values["year"],
                     date=now - datetime.timedelta(days=rng.randint(0, 3650)),
+                    labels=labels,
                 )
                 batch.append(document)
                 made[code] += 1
