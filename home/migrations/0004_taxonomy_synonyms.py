@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0002_editorial_workflow'),
+        ('home', '0003_site_settings_statements'),
     ]
 
     operations = [
