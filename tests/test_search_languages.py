@@ -6,7 +6,7 @@ import pytest
 
 from tests import factories
 from tests.conftest import make_locales, make_site_tree, rolled_back, shared
-from tests.test_search import paragraphs, publish, results
+from tests.search.pages import paragraphs, publish, results
 
 
 def build_corpus(site_tree, locales):
