@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from wagtail.models import Locale
 
+from home.localization import shown_locale
 from search.analytics import record_search
 from search.engine import autocomplete, prepare_search, run_search
 from search.exports import search_download
@@ -25,7 +26,8 @@ def search(request):
     Bad input (empty, too short, unknown filters) gets a message on the page; a page number
     that does not exist gets a 404 page saying so.
     """
-    locale = Locale.get_active()
+    # The request's memo of the active locale, which the footer reads too.
+    locale = shown_locale(request, None)
     outcome = run_search(request.GET, locale)
     if outcome.query.searchable and outcome.page.number == 1 and not outcome.is_filtered:
         record_search(outcome.query.text, locale, outcome.total)
