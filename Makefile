@@ -10,7 +10,7 @@ PORT ?= 8000
 TEST_WORKERS ?= 2
 
 .PHONY: install run serve migrate demo admin test test-fast test-browser lint format messages \
-	compilemessages bench bench-search bench-pages clean
+	compilemessages bench bench-search bench-pages bench-listing clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -85,7 +85,7 @@ format: install
 messages: install
 	$(PY) manage.py makemessages --all --ignore=.venv --ignore=tests --no-obsolete
 
-bench: bench-search bench-pages
+bench: bench-search bench-pages bench-listing
 
 # Times search on a generated corpus in a scratch database, never the demo site's
 # (BENCH_DATABASE_URL=postgres://... to measure on PostgreSQL).
@@ -99,6 +99,13 @@ clean:
 	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache
 
 # Every page type under gunicorn (2 workers, production settings) beside a hello-world, driven
-# by wrk (or a Python client): a scratch SQLite database with the demo site in bench-results/.
+# by wrk (or a Python client): a scratch SQLite database with the demo site in bench-results/;
+# then 60 s at 32 connections against a story, a filtered listing and a search (fails on any
+# error or timeout). SECONDS_PER_PAGE=10 and LOAD_SECONDS=60 by default.
 bench-pages: compilemessages
 	$(PY) -m bench.pages
+
+# The stories listing with 10,000 synthetic stories (STORIES=...) and three filters, in a
+# scratch copy of that database (LISTING_DATABASE_URL=postgres://... for PostgreSQL).
+bench-listing: compilemessages
+	$(PY) -m bench.listing

@@ -47,8 +47,8 @@ def environment(**extra):
         SECURE_SSL_REDIRECT="false",
         STATIC_ROOT=str(RESULTS / "static"),
         LOG_LEVEL="WARNING",
-        **extra,
     )
+    env.update(extra)
     env.pop("REDIS_URL", None)
     return env
 
@@ -57,9 +57,10 @@ def prepare():
     """The scratch database with the demo site, and the static files (built once)."""
     RESULTS.mkdir(exist_ok=True)
     manage = [sys.executable, str(BASE_DIR / "manage.py")]
-    if not DATABASE.exists():
-        env = environment()
-        subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], env=env, check=True)
+    fresh, env = not DATABASE.exists(), environment()
+    # Migrated on every run: a database built before the latest migrations would fail.
+    subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], env=env, check=True)
+    if fresh:
         subprocess.run([*manage, "load_demo_content"], env=env, check=True)
     if not (RESULTS / "static" / "staticfiles.json").exists():
         subprocess.run(

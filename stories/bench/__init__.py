@@ -1,0 +1,1 @@
+"""Benchmark generators for the stories listing, kept apart from the runtime code."""
