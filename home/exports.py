@@ -17,7 +17,7 @@ from django.http import StreamingHttpResponse
 from django.utils import timezone
 from wagtail.models import Locale
 
-from home.localization import localized_live_pages, localized_terms
+from home.localization import localized_live_pages, vocabulary
 from home.models.settings import SiteSettings
 from home.spreadsheets import spreadsheet_safe
 
@@ -140,9 +140,7 @@ class ExportContext:
                         terms.append(value)
                 if terms:
                     model = type(terms[0])
-                    self.terms.setdefault(model, {}).update(
-                        localized_terms(model, {t.translation_key for t in terms}, self.locale)
-                    )
+                    self.terms[model] = vocabulary(model, self.locale, self.request)
 
     def term_name(self, term):
         """A term's name in the export's language (the source name where untranslated)."""

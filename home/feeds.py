@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from home.localization import localized_terms
+from home.localization import vocabulary
 
 FEED_SIZE = 50
 
@@ -55,9 +55,7 @@ def feed_response(index_page, listing, request, feed_format):
     areas = [area for item in items for area in item.policy_areas.all()]
     names = {}
     if areas:
-        names = localized_terms(
-            type(areas[0]), {a.translation_key for a in areas}, index_page.locale
-        )
+        names = vocabulary(type(areas[0]), index_page.locale, request)
     for item in items:
         url = item.get_full_url(request)
         feed.add_item(

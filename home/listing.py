@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from wagtail.models import Locale
 
-from home.localization import localized_terms
+from home.localization import vocabulary
 from home.url_state import SortOrder, UrlState
 
 __all__ = [
@@ -104,7 +104,7 @@ class TaxonomyFilter(ListingFilter):
     def labels(self, values, locale):
         """Names in the visitor's language (one query), for slugs that exist."""
         terms = {t.slug: t for t in self.model.objects.filter(slug__in=values)}
-        localized = localized_terms(self.model, (t.translation_key for t in terms.values()), locale)
+        localized = vocabulary(self.model, locale)
         result = {}
         for slug, term in terms.items():
             shown = localized.get(term.translation_key, term)

@@ -54,30 +54,39 @@ def localized_live_pages(model, translation_keys, locale):
     return [best.get(key) for key in keys]
 
 
-def localized_terms(model, translation_keys, locale):
-    """A dict translation_key -> term in `locale` (or the default locale where not translated)."""
-    keys = set(translation_keys)
-    if not keys:
-        return {}
-    terms = {}
-    for term in model.objects.filter(in_locale_or_source(locale), translation_key__in=keys):
-        if term.translation_key not in terms or term.locale_id == locale.pk:
-            terms[term.translation_key] = term
-    return terms
+def vocabulary(model, locale, request=None):
+    """Every term of the vocabulary `model` as shown in `locale`, by translation key: its
+    translation there, else the source-language term. One query, once per request.
+
+    This and `in_locale` are the one way to show terms in a language: taxonomies are short lists,
+    so reading one whole keeps any number of terms, cards or rows at one query.
+    """
+
+    def load():
+        shown = {}
+        for term in model.objects.filter(in_locale_or_source(locale)):
+            if term.translation_key not in shown or term.locale_id == locale.pk:
+                shown[term.translation_key] = term
+        return shown
+
+    return per_request(request, ("vocabulary", model._meta.label_lower, locale.pk), load)
 
 
-def localize_term_list(terms, locale, model=None):
-    """The given terms (any locale) rendered in `locale`, keeping their order and dropping none."""
+def in_locale(terms, locale, request=None):
+    """The given terms (one vocabulary, any locale) shown in `locale`, in their order; no query
+    when they all are in it already. A term with no translation nor source stays as it is, and
+    None (an empty choice) stays None."""
     terms = list(terms)
-    if not terms:
-        return []
-    model = model or type(terms[0])
-    mapping = localized_terms(model, (t.translation_key for t in terms), locale)
-    return [mapping.get(t.translation_key, t) for t in terms]
+    if all(term is None or term.locale_id == locale.pk for term in terms):
+        return terms
+    model = type(next(term for term in terms if term is not None))
+    shown = vocabulary(model, locale, request)
+    return [term and shown.get(term.translation_key, term) for term in terms]
 
 
 def per_request(request, key, compute):
-    """`compute()` once per request and key (template tags run many times on one page)."""
+    """`compute()` once per request and key (template tags run many times on one page); the one
+    per-request cache of the site. Without a request (a model method, a command) it computes."""
     if request is None:
         return compute()
     cache = request.__dict__.setdefault("_localization_cache", {})
@@ -91,19 +100,6 @@ def shown_locale(request, page):
     if isinstance(page, Page) and page.locale_id:
         return per_request(request, ("locale", page.locale_id), lambda: page.locale)
     return per_request(request, "active_locale", Locale.get_active)
-
-
-def term_in_locale(request, term, locale_id):
-    """The term's translation in `locale_id` (one query per vocabulary and request), else it."""
-    if term is None or term.locale_id == locale_id:
-        return term
-    model = type(term)
-    mapping = per_request(
-        request,
-        ("terms", model._meta.label_lower, locale_id),
-        lambda: {t.translation_key: t for t in model.objects.filter(locale_id=locale_id)},
-    )
-    return mapping.get(term.translation_key, term)
 
 
 def section_indexes(request, locale):

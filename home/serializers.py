@@ -6,7 +6,7 @@ them in the language of the page being serialized, like the page itself does.
 
 from rest_framework.fields import Field
 
-from home.localization import localized_live_pages, localized_terms
+from home.localization import localized_live_pages, vocabulary
 
 
 class PageContextField(Field):
@@ -31,18 +31,6 @@ class TaxonomyField(PageContextField):
         self.many_terms = many
         super().__init__(attribute, **kwargs)
 
-    def terms_in(self, model, locale):
-        """Every term of `model` in `locale` (source where untranslated), once per response.
-
-        Taxonomies are short lists; reading one whole keeps the query count of a listing of
-        any length fixed.
-        """
-        cache = self.context.setdefault("localized_terms", {})
-        if (model, locale.pk) not in cache:
-            keys = model.objects.values_list("translation_key", flat=True)
-            cache[(model, locale.pk)] = localized_terms(model, keys, locale)
-        return cache[(model, locale.pk)]
-
     def to_representation(self, page):
         """The page's terms named in the page's language, in the editor's order."""
         if self.many_terms:
@@ -52,7 +40,7 @@ class TaxonomyField(PageContextField):
             terms = [term] if term is not None else []
         if not terms:
             return [] if self.many_terms else None
-        localized = self.terms_in(type(terms[0]), page.locale)
+        localized = vocabulary(type(terms[0]), page.locale, self.context.get("request"))
         shown = [{"name": localized.get(t.translation_key, t).name, "slug": t.slug} for t in terms]
         return shown if self.many_terms else shown[0]
 

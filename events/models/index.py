@@ -62,7 +62,6 @@ class EventIndexPage(ListingPageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
-    listing_model_name = "events.EventPage"
     section = "events"
     section_index = True
     export_ordering = ("start", "title")

@@ -1,6 +1,5 @@
 """What every listing page shares: its queryset in the visitor's language, filters, pagination."""
 
-from django.apps import apps
 from django.db.models import Q
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -13,17 +12,18 @@ from home.localization import source_language_code
 class DownloadableIndexMixin(RoutablePageMixin):
     """Mixin for index pages whose items can be downloaded: export/csv/ and export/json/.
 
-    Subclasses set `listing_model_name`; RoutablePageMixin must come before Page in the bases,
-    which putting this mixin first (`class X(DownloadableIndexMixin, BasePage)`) ensures.
+    The index lists the one page type it allows below it (its `subpage_types`, as Wagtail
+    resolves them), so home/ never names it. RoutablePageMixin must come before Page in the
+    bases, which putting this mixin first (`class X(DownloadableIndexMixin, BasePage)`) ensures.
     """
 
-    listing_model_name = ""
     export_ordering = ("title",)
 
     @classmethod
     def listing_model(cls):
-        """The page model this index lists."""
-        return apps.get_model(cls.listing_model_name)
+        """The page type this index lists: the only one it allows as a child."""
+        (model,) = cls.allowed_subpage_models()
+        return model
 
     def includes_untranslated(self):
         """Whether items not translated into the page's language are listed too (in English)."""
@@ -66,7 +66,7 @@ class DownloadableIndexMixin(RoutablePageMixin):
 class ListingPageMixin(DownloadableIndexMixin):
     """Mixin for index pages that list one page type through the shared `Listing` mechanism.
 
-    Subclasses set `listing_model_name` and declare `get_filters()` and `get_sort_orders()`.
+    Subclasses declare `subpage_types` (the listed type), `get_filters()` and `get_sort_orders()`.
     The downloads and feeds are built from the same `Listing` as the page, so they hold
     exactly the filtered view (every page of it).
     """

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from django import template
 from django.db.models import prefetch_related_objects
 
-from home.localization import term_in_locale
+from home.localization import in_locale
 from home.models import Region
 from home.templatetags.locale_tags import context_locale, localized_pages
 
@@ -43,7 +43,7 @@ def story_cards(context, stories):
             SimpleNamespace(
                 page=story,
                 member=localized_members.get(member.translation_key, member) if member else None,
-                country=term_in_locale(request, member.country, locale.pk) if member else None,
+                country=in_locale([member.country], locale, request)[0] if member else None,
                 untranslated=story.locale_id != locale.pk,
             )
         )
@@ -66,10 +66,10 @@ def member_directory(context, members):
     """Members grouped by region (the partnership's order) and country (by name in the page's
     language), as the brochure lists them."""
     request = context.get("request")
-    locale_id = context_locale(context).pk
+    locale = context_locale(context)
     regions = {}
     for member in members:
-        country = term_in_locale(request, member.country, locale_id)
+        country = in_locale([member.country], locale, request)[0]
         countries = regions.setdefault(country.region, {})
         countries.setdefault(country.slug, SimpleNamespace(country=country, members=[]))
         countries[country.slug].members.append(member)

@@ -10,12 +10,7 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
-from home.localization import (
-    localized_live_pages,
-    section_indexes,
-    shown_locale,
-    term_in_locale,
-)
+from home.localization import in_locale, localized_live_pages, section_indexes, shown_locale
 from home.models.taxonomy import TaxonomyTerm
 
 register = template.Library()
@@ -29,15 +24,12 @@ def context_locale(context):
 @register.simple_tag(takes_context=True)
 def localized(context, value):
     """A taxonomy term, or a list or manager of terms, in the language the page is shown in."""
-    locale_id = context_locale(context).pk
     if value is None or value == "":
         return value
-    request = context.get("request")
+    locale, request = context_locale(context), context.get("request")
     if isinstance(value, TaxonomyTerm):
-        return term_in_locale(request, value, locale_id)
-    if hasattr(value, "all"):
-        value = value.all()
-    return [term_in_locale(request, term, locale_id) for term in value]
+        return in_locale([value], locale, request)[0]
+    return in_locale(value.all() if hasattr(value, "all") else value, locale, request)
 
 
 @register.simple_tag(takes_context=True)

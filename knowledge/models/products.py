@@ -24,7 +24,7 @@ from home.listing import (
     TaxonomyFilter,
     YearFilter,
 )
-from home.localization import localize_term_list
+from home.localization import in_locale
 from home.models import BasePage, PolicyArea, SustainableDevelopmentGoal
 from home.models.listing_page import ListingPageMixin
 from home.serializers import PageLinkField, TaxonomyField
@@ -71,7 +71,6 @@ class KnowledgeIndexPage(ListingPageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.KnowledgeProductPage"]
     max_count_per_parent = 1
-    listing_model_name = "knowledge.KnowledgeProductPage"
     section = "knowledge"
     section_index = True
 
@@ -332,7 +331,7 @@ class KnowledgeProductPage(CitableMixin, BasePage):
                 "license": LICENCE_URLS.get(self.licence, self.licence),
                 "about": [
                     {"@type": "Thing", "name": term.name}
-                    for term in localize_term_list(self.policy_areas.all(), self.locale)
+                    for term in in_locale(self.policy_areas.all(), self.locale, request)
                 ],
             }
         )

@@ -46,7 +46,6 @@ class TrainingIndexPage(DownloadableIndexMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.TrainingModulePage"]
     max_count_per_parent = 1
-    listing_model_name = "knowledge.TrainingModulePage"
     section = "training"
     section_index = True
     export_ordering = ("audience", "track_order", "title")

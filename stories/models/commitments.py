@@ -18,7 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.localization import localized_terms
+from home.localization import vocabulary
 from home.models import PolicyArea, SustainableDevelopmentGoal
 from home.serializers import TaxonomyField
 from stories.blocks import MilestoneBlock, SourceBlock
@@ -269,7 +269,7 @@ def plans_with_progress(page):
     areas = [area for c in commitments for area in c.policy_areas.all()]
     names = {}
     if any(area.locale_id != page.locale_id for area in areas):
-        names = localized_terms(PolicyArea, {a.translation_key for a in areas}, page.locale)
+        names = vocabulary(PolicyArea, page.locale)
     by_plan = {}
     for commitment in commitments:
         commitment.area_names = [

@@ -14,8 +14,8 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock
 from home.exports import Column
 from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter
-from home.localization import localize_term_list
-from home.models import BasePage, Country, PolicyArea, Region
+from home.localization import in_locale
+from home.models import BasePage, Country, Region
 from home.models.base import absolute_rendition_url
 from home.models.listing_page import ListingPageMixin
 from home.serializers import TaxonomyField
@@ -55,7 +55,6 @@ class MemberIndexPage(ListingPageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.MemberProfilePage"]
     max_count_per_parent = 1
-    listing_model_name = "stories.MemberProfilePage"
     section = "members"
     section_index = True
     listing_page_size = 200
@@ -285,7 +284,7 @@ class MemberProfilePage(RoutablePageMixin, BasePage):
         commitment = self.get_commitment(code)
         self.routed_commitment = commitment
         stories = [s for s in self.get_stories() if code in s.commitment_code_list]
-        areas = localize_term_list(commitment.policy_areas.all(), self.locale, PolicyArea)
+        areas = in_locale(commitment.policy_areas.all(), self.locale, request)
         context = {
             **self.get_context(request),
             "commitment": commitment,

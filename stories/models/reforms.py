@@ -17,7 +17,7 @@ from home.blocks import BeforeAfterFigureBlock
 from home.citations import CitableMixin
 from home.exports import Column
 from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter, YearFilter
-from home.localization import localize_term_list, localized_live_pages
+from home.localization import in_locale, localized_live_pages
 from home.models import BasePage, Country, PolicyArea, Region, SustainableDevelopmentGoal
 from home.models.listing_page import ListingPageMixin
 from home.serializers import PageLinkField, TaxonomyField
@@ -38,7 +38,6 @@ class StoryIndexPage(ListingPageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.ReformStoryPage"]
     max_count_per_parent = 1
-    listing_model_name = "stories.ReformStoryPage"
     section = "stories"
     section_index = True
 
@@ -276,7 +275,7 @@ class ReformStoryPage(CitableMixin, BasePage):
                 "dateModified": modified.isoformat() if modified else None,
                 "about": [
                     {"@type": "Thing", "name": term.name}
-                    for term in localize_term_list(self.policy_areas.all(), self.locale)
+                    for term in in_locale(self.policy_areas.all(), self.locale, request)
                 ],
                 "author": publisher,
                 "publisher": publisher,
