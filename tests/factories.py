@@ -1,4 +1,8 @@
-"""Factories for tests: pages, snippets and images, built with wagtail-factories."""
+"""Factories for tests: pages, snippets and images, built with wagtail-factories.
+
+StreamField content comes from demo/loading/blocks.py, the builders the demo loader and the
+browser tests' site use too, so no block's shape is typed here.
+"""
 
 import datetime
 
@@ -7,6 +11,7 @@ import wagtail_factories
 from django.utils import timezone
 from wagtail.models import Locale
 
+from demo.loading.blocks import lessons
 from events.models import EventIndexPage, EventPage
 from home.models import Country, HomePage, PolicyArea, StandardPage, SustainableDevelopmentGoal
 from knowledge.models import (
@@ -243,11 +248,14 @@ class TrainingModulePageFactory(wagtail_factories.PageFactory):
     summary = "What it covers."
     audience = "civil_servants"
     estimated_minutes = 20
-    lessons = factory.LazyFunction(
-        lambda: [
-            ("lesson", {"title": "First lesson", "body": "<p>One.</p>", "question": {}}),
-            ("lesson", {"title": "Second lesson", "body": "<p>Two.</p>", "question": {}}),
-        ]
+    lessons = factory.LazyAttribute(
+        lambda module: lessons(
+            f"factory/{module.title}",
+            [
+                {"title": "First lesson", "body": ["One."]},
+                {"title": "Second lesson", "body": ["Two."]},
+            ],
+        )
     )
 
 

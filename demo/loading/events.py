@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from demo import documents
 from demo.loading import media
+from demo.loading.blocks import body, stream
 from demo.loading.data import read_json
-from demo.loading.pages import body, stream, upsert_page
+from demo.loading.pages import upsert_page
 from demo.loading.site import summary_of
 from events.models import EventIndexPage, EventPage
 

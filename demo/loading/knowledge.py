@@ -4,7 +4,8 @@ import datetime
 
 from demo import documents
 from demo.loading import media
-from demo.loading.pages import body, list_items, rich_text, stream, upsert_page
+from demo.loading.blocks import body, files, lessons, objectives
+from demo.loading.pages import upsert_page
 from knowledge.models import KnowledgeProductPage, TrainingModulePage
 
 KIND_COLOURS = {
@@ -19,8 +20,8 @@ KIND_COLOURS = {
 
 
 def product_files(product, collection):
-    """File blocks: one generated PDF per file of the product, labelled and with its language."""
-    blocks = []
+    """The files of a product (data for `blocks.files`): one generated PDF each, labelled."""
+    entries = []
     for file in product["files"]:
         document = media.document(
             collection,
@@ -34,17 +35,8 @@ def product_files(product, collection):
                 KIND_COLOURS.get(product["kind"], "#1F4E79"),
             ),
         )
-        blocks.append(
-            (
-                "file",
-                {
-                    "document": document.pk,
-                    "language": file["language"],
-                    "label": file["label"],
-                },
-            )
-        )
-    return blocks
+        entries.append({"document": document, "language": file["language"], "label": file["label"]})
+    return entries
 
 
 def load_knowledge(data, index, members, stories, terms, collection):
@@ -60,7 +52,7 @@ def load_knowledge(data, index, members, stories, terms, collection):
             "publication_date": datetime.date.fromisoformat(product["publication_date"]),
             "summary": product["summary"],
             "body": body(f"{key}/body", product["body"]),
-            "files": stream(f"{key}/files", product_files(product, collection)),
+            "files": files(f"{key}/files", product_files(product, collection)),
             "external_url": product.get("external_url") or "",
             "policy_areas": [terms["policy_areas"][slug] for slug in product["policy_areas"]],
             "sdgs": [terms["sdgs"][number] for number in product["sdgs"]],
@@ -73,20 +65,6 @@ def load_knowledge(data, index, members, stories, terms, collection):
         if page_changed:
             changed.add(page.translation_key)
     return pages, changed
-
-
-def question_value(key, question):
-    """A lesson's question block value; a lesson without a question has an empty prompt."""
-    if not question:
-        return {"prompt": "", "choices": [], "explanation": ""}
-    return {
-        "prompt": question["prompt"],
-        "choices": list_items(
-            f"{key}/choices",
-            [{"text": c["text"], "correct": bool(c["correct"])} for c in question["choices"]],
-        ),
-        "explanation": question.get("explanation") or "",
-    }
 
 
 def in_prerequisite_order(modules):
@@ -112,18 +90,6 @@ def load_training(data, index, products):
     pages, changed = {}, set()
     for module in in_prerequisite_order(data.training):
         key = f"training/{module['slug']}"
-        lessons = [
-            (
-                "lesson",
-                {
-                    "title": lesson["title"],
-                    "body": rich_text(*lesson["body"]),
-                    "video": None,
-                    "question": question_value(f"{key}/lesson-{number}", lesson.get("question")),
-                },
-            )
-            for number, lesson in enumerate(module["lessons"], start=1)
-        ]
         values = {
             "title": module["title"],
             "audience": module["audience"],
@@ -131,10 +97,8 @@ def load_training(data, index, products):
             "estimated_minutes": module["estimated_minutes"],
             "track_order": module["order"],
             "summary": module["summary"],
-            "learning_objectives": stream(
-                f"{key}/objectives", [("objective", text) for text in module["learning_objectives"]]
-            ),
-            "lessons": stream(f"{key}/lessons", lessons),
+            "learning_objectives": objectives(f"{key}/objectives", module["learning_objectives"]),
+            "lessons": lessons(key, module["lessons"]),
             "related_knowledge": [products[slug] for slug in module["related_knowledge"]],
             "prerequisites": [pages[slug] for slug in module["prerequisites"]],
         }

@@ -1,73 +1,12 @@
 """Creating or updating English pages and snippets so that loading twice changes nothing.
 
-StreamField blocks get ids derived from the content's identity, so a second load produces the same
-stream, the comparison finds no change, and no new revision (or translation resync) is made.
+StreamField content is built by demo/loading/blocks.py with ids derived from the content's identity,
+so a second load produces the same stream, the comparison finds no change, and no new revision (or
+translation resync) is made.
 """
 
-import uuid
-
 from django.db import models
-from django.utils.html import escape
 from wagtail.fields import StreamField
-
-BLOCK_ID_NAMESPACE = uuid.UUID("4f1d2a8e-6a53-4c1e-9d0e-5b7a0c3e2f10")
-
-
-def block_id(*parts):
-    """A stable block id for the block at this position of this content."""
-    return str(uuid.uuid5(BLOCK_ID_NAMESPACE, "/".join(str(part) for part in parts)))
-
-
-def stream(key, blocks):
-    """Raw StreamField data from (type, value) pairs, with stable ids."""
-    return [
-        {"type": block_type, "value": value, "id": block_id(key, index)}
-        for index, (block_type, value) in enumerate(blocks)
-    ]
-
-
-def list_items(key, values):
-    """Raw ListBlock data from values, with stable ids."""
-    return [
-        {"type": "item", "value": value, "id": block_id(key, "item", index)}
-        for index, value in enumerate(values)
-    ]
-
-
-def rich_text(*paragraphs):
-    """Plain-text paragraphs as rich text, one <p> each."""
-    return "".join(f"<p>{escape(text)}</p>" for text in paragraphs if text)
-
-
-def body_block(block):
-    """One body block of the data files as a (type, value) pair for BodyBlock."""
-    kind = block["type"]
-    if kind == "heading":
-        return "heading", {"text": block["text"], "level": block.get("level", "h2")}
-    if kind == "paragraph":
-        return "paragraph", rich_text(block["text"])
-    if kind == "quote":
-        return "quote", {"quote": block["quote"], "attribution": block.get("attribution", "")}
-    if kind == "callout":
-        return "callout", {"title": block["title"], "text": rich_text(block["text"])}
-    if kind == "key_figure":
-        return "key_figure", {
-            "value": block["value"],
-            "unit": block.get("unit", ""),
-            "label": block["label"],
-        }
-    raise ValueError(f"Unknown body block type in the demo data: {kind!r}")
-
-
-def body(key, blocks, extra=None):
-    """A body StreamField value from the data's blocks; `extra` maps a position to a block to add.
-
-    `extra` = {index: (type, value)} inserts that block before the data block at `index`.
-    """
-    pairs = [body_block(block) for block in blocks]
-    for index, pair in sorted((extra or {}).items(), reverse=True):
-        pairs.insert(min(index, len(pairs)), pair)
-    return stream(key, pairs)
 
 
 def apply_fields(instance, values):

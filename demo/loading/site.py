@@ -3,7 +3,8 @@
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from demo.loading.pages import apply_fields, body, stream, upsert_page
+from demo.loading.blocks import body, stream
+from demo.loading.pages import apply_fields, upsert_page
 from home.models import FeaturedStory, HomePage, SiteSettings, StandardPage
 from knowledge.models import KnowledgeIndexPage, TrainingIndexPage
 from stories.models import MemberIndexPage, StoryIndexPage

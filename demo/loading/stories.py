@@ -4,7 +4,8 @@ from wagtail_localize.models import TranslationSource
 
 from demo import images
 from demo.loading import media
-from demo.loading.pages import apply_fields, body, stream, upsert_page
+from demo.loading.blocks import body, key_figures, sources
+from demo.loading.pages import apply_fields, upsert_page
 from stories.models import ReformStoryPage
 
 # The story whose English version is republished after its Spanish translation, so that the
@@ -42,28 +43,13 @@ def story_images(story, collection):
 def story_values(story, member, terms, hero, detail):
     """The field values of a story page."""
     key = f"story/{story['slug']}"
-    figures = [
-        (
-            "figure",
-            {
-                "label": figure["label"],
-                "value_before": figure.get("value_before") or "",
-                "value_after": figure["value_after"],
-                "unit": figure.get("unit") or "",
-                "source": figure.get("source") or "",
-            },
-        )
-        for figure in story["key_figures"]
-    ]
     # A second illustration with its own alt text and caption after the opening paragraphs.
-    image_block = (
-        "image",
-        {
-            "image": detail.pk,
-            "alt_text": story["image"]["alt"],
-            "caption": story["image"]["caption"],
-        },
-    )
+    image_block = {
+        "type": "image",
+        "image": detail,
+        "alt_text": story["image"]["alt"],
+        "caption": story["image"]["caption"],
+    }
     first_heading_after_text = next(
         (i for i, block in enumerate(story["body"]) if i > 0 and block["type"] == "heading"),
         len(story["body"]),
@@ -79,12 +65,9 @@ def story_values(story, member, terms, hero, detail):
         "summary": story["summary"],
         "image": hero,
         "image_alt": story["image"]["alt"],
-        "key_figures": stream(f"{key}/figures", figures),
+        "key_figures": key_figures(f"{key}/figures", story["key_figures"]),
         "body": body(f"{key}/body", story["body"], {first_heading_after_text: image_block}),
-        "sources": stream(
-            f"{key}/sources",
-            [("source", {"title": s["title"], "url": s["url"]}) for s in story["sources"]],
-        ),
+        "sources": sources(f"{key}/sources", story["sources"]),
         "commitment_codes": ", ".join(story["commitment_codes"]),
     }
 

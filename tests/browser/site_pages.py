@@ -5,16 +5,12 @@ import datetime
 from wagtail.models import Locale, Page, Site
 from wagtail_factories import DocumentFactory
 
+from demo.loading import blocks
 from home.models import FeaturedStory
 from tests import factories
 from tests.browser.site_sections import build_sections
 
 VIDEO = "https://www.youtube.com/watch?v=oHg5SJYRHA0"
-
-
-def rich(*paragraphs):
-    """Rich text of the given paragraphs."""
-    return "".join(f"<p>{text}</p>" for text in paragraphs)
 
 
 def publish(page):
@@ -115,12 +111,22 @@ def build_english(root):
         slug="about",
         show_in_menus=True,
         summary="Who we are and how the partnership works.",
-        body=[
-            ("heading", {"text": "Who we are", "level": "h2"}),
-            ("paragraph", rich("Local governments from every region share what works.")),
-            ("quote", {"quote": "Openness is how we earn trust.", "attribution": "A mayor"}),
-            ("callout", {"title": "Join us", "text": rich("Write to the secretariat.")}),
-        ],
+        body=blocks.body(
+            "browser/about",
+            [
+                {"type": "heading", "text": "Who we are"},
+                {
+                    "type": "paragraph",
+                    "text": "Local governments from every region share what works.",
+                },
+                {
+                    "type": "quote",
+                    "quote": "Openness is how we earn trust.",
+                    "attribution": "A mayor",
+                },
+                {"type": "callout", "title": "Join us", "text": "Write to the secretariat."},
+            ],
+        ),
     )
 
     members = {
@@ -168,9 +174,9 @@ def build_english(root):
         image=hero,
         image_alt="Councillors seated in Madrid's council chamber",
         commitment_codes="MAD0001",
-        key_figures=[
-            (
-                "figure",
+        key_figures=blocks.key_figures(
+            "browser/story/figures",
+            [
                 {
                     "label": "Registered lobbies",
                     "value_before": "0",
@@ -178,39 +184,44 @@ def build_english(root):
                     "unit": "lobbies",
                     "source": "Madrid City Council",
                 },
-            ),
-            (
-                "figure",
                 {
                     "label": "Meetings published",
-                    "value_before": "",
                     "value_after": "2,000",
                     "unit": "meetings",
                     "source": "Registry",
                 },
-            ),
-        ],
-        body=[
-            ("heading", {"text": "Why a registry", "level": "h2"}),
-            ("paragraph", rich("Residents asked who met their councillors, and why.")),
-            (
-                "image",
+            ],
+        ),
+        body=blocks.body(
+            "browser/story/body",
+            [
+                {"type": "heading", "text": "Why a registry"},
                 {
+                    "type": "paragraph",
+                    "text": "Residents asked who met their councillors, and why.",
+                },
+                {
+                    "type": "image",
                     "image": figure_image,
                     "alt_text": "Bar chart of lobbies registered a year",
                     "caption": "Registrations each year",
                 },
-            ),
-            ("key_figure", {"value": "545", "unit": "meetings", "label": "Meetings in 2019"}),
-            (
-                "quote",
                 {
+                    "type": "key_figure",
+                    "value": "545",
+                    "unit": "meetings",
+                    "label": "Meetings in 2019",
+                },
+                {
+                    "type": "quote",
                     "quote": "Sunlight changed how meetings are prepared.",
                     "attribution": "A council officer",
                 },
-            ),
-        ],
-        sources=[("source", {"title": "Registry", "url": "https://example.org/registry"})],
+            ],
+        ),
+        sources=blocks.sources(
+            "browser/story/sources", [{"title": "Registry", "url": "https://example.org/registry"}]
+        ),
     )
     pages["story-abuja"] = factories.ReformStoryPageFactory(
         parent=pages["stories"],
@@ -254,8 +265,13 @@ def build_english(root):
         publication_date=datetime.date(2024, 3, 1),
         summary="How to set up a lobby registry that residents actually use.",
         external_url="",
-        files=[("file", {"document": report, "language": "en", "label": "Policy brief (PDF)"})],
-        body=[("paragraph", rich("A registry works when meetings are published promptly."))],
+        files=blocks.files(
+            "browser/product/files",
+            [{"document": report, "language": "en", "label": "Policy brief (PDF)"}],
+        ),
+        body=blocks.paragraphs(
+            "browser/product/body", "A registry works when meetings are published promptly."
+        ),
     )
     pages["product"].policy_areas.set([areas["anti-corruption"]])
     pages["product"].related_stories.set([pages["story"]])
@@ -268,21 +284,19 @@ def build_english(root):
         level="introductory",
         estimated_minutes=15,
         summary="The ideas behind open government, in three short lessons.",
-        learning_objectives=[("objective", "Explain what open government means")],
-        lessons=[
-            (
-                "lesson",
+        learning_objectives=blocks.objectives(
+            "browser/module/objectives", ["Explain what open government means"]
+        ),
+        lessons=blocks.lessons(
+            "browser/module",
+            [
                 {
                     "title": "What open government means",
-                    "body": rich("Open government is transparent, participatory and accountable."),
-                    "question": {"prompt": "", "choices": [], "explanation": ""},
+                    "body": ["Open government is transparent, participatory and accountable."],
                 },
-            ),
-            (
-                "lesson",
                 {
                     "title": "Publishing what you decide",
-                    "body": rich("Decisions are published where residents can read them."),
+                    "body": ["Decisions are published where residents can read them."],
                     "video": VIDEO,
                     "question": {
                         "prompt": "Who should be able to read a council's decisions?",
@@ -293,16 +307,12 @@ def build_english(root):
                         "explanation": "Open decisions can be read by anyone.",
                     },
                 },
-            ),
-            (
-                "lesson",
                 {
                     "title": "Working with residents",
-                    "body": rich("Residents help shape decisions before they are taken."),
-                    "question": {"prompt": "", "choices": [], "explanation": ""},
+                    "body": ["Residents help shape decisions before they are taken."],
                 },
-            ),
-        ],
+            ],
+        ),
     )
     pages["module"].related_knowledge.set([pages["product"]])
     build_sections(home, pages)

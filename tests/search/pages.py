@@ -6,7 +6,8 @@ import json
 import re
 
 from django.http import StreamingHttpResponse
-from wagtail.rich_text import RichText
+
+from demo.loading import blocks
 
 # Queries that must get an answer (never an error) from the page and the downloads.
 STRANGE_QUERIES = [
@@ -30,8 +31,8 @@ STRANGE_QUERIES = [
 
 
 def paragraphs(*texts):
-    """A StreamField value of rich-text paragraphs."""
-    return [("paragraph", RichText(f"<p>{text}</p>")) for text in texts]
+    """A body StreamField value of plain paragraphs (built as the demo's content is)."""
+    return blocks.paragraphs("search-tests", *texts)
 
 
 def publish(page):

@@ -4,11 +4,11 @@ import pytest
 from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
+from demo.loading.blocks import body
 from search.models import SearchDocument
 from tests.search.conftest import on_postgresql
 from tests.search.pages import (
     facet_counts,
-    paragraphs,
     promoted_titles,
     publish,
     results,
@@ -58,7 +58,15 @@ def test_newest_sort_orders_by_date(client, corpus):
 @pytest.mark.django_db
 def test_matched_words_are_highlighted_and_page_text_is_escaped(client, corpus):
     story = corpus["budget"]
-    story.body = paragraphs("Residents wrote &lt;b&gt;budget&lt;/b&gt; &amp; <i>more</i>.")
+    story.body = body(
+        "escaping",
+        [
+            {
+                "type": "paragraph",
+                "html": "<p>Residents wrote &lt;b&gt;budget&lt;/b&gt; &amp; <i>more</i>.</p>",
+            }
+        ],
+    )
     publish(story)
     html = client.get("/en/search/", {"q": "budget"}).content.decode()
     assert "&lt;b&gt;<mark>budget</mark>&lt;/b&gt; &amp; more" in html
