@@ -57,6 +57,21 @@ def rolled_back(django_db_blocker):
         transaction.set_rollback(True)
 
 
+def built_once(build, scope="module"):
+    """A `module_data` fixture: a fresh site (locales, site tree) and what `build(site_tree,
+    locales)` adds to it ({name: {key: instance}}), built once per `scope` and rolled back after."""
+
+    @pytest.fixture(scope=scope, name="module_data")
+    def fixture(django_db_setup, django_db_blocker):
+        with rolled_back(django_db_blocker):
+            locales = make_locales()
+            site_tree = make_site_tree(locales)
+            yield {"locales": locales, "site_tree": site_tree, **build(site_tree, locales)}
+
+    fixture.__doc__ = f"The site and {build.__name__}'s pages, built once per {scope}."
+    return fixture
+
+
 def refetch(instance):
     """A fresh copy of a model instance from the database (same class, same primary key)."""
     return type(instance)._default_manager.get(pk=instance.pk)
@@ -70,8 +85,9 @@ def refetch_all(instances):
 def shared(*names):
     """Test fixtures named `names`, each fresh copies of that entry of the module's `module_data`.
 
-    A module defines a module-scoped `module_data` fixture yielding {"locales": {...}, ...} and
-    then `locales, site_tree = shared("locales", "site_tree")`.
+    A module defines a module-scoped `module_data` fixture yielding {"locales": {...}, ...}
+    (`module_data = built_once(build)`) and then `locales, site_tree = shared("locales",
+    "site_tree")`.
     """
 
     def make(name):

@@ -6,11 +6,10 @@ the same pages, rolled back after the last of them.
 
 import datetime
 
-import pytest
 import wagtail_factories
 
 from tests import factories
-from tests.conftest import make_locales, make_site_tree, rolled_back, shared
+from tests.conftest import built_once, shared
 
 
 def make_places():
@@ -129,24 +128,21 @@ def make_products(site_tree, terms):
     }
 
 
-@pytest.fixture(scope="package", name="module_data")
-def listing_site(django_db_setup, django_db_blocker):
-    """Places, members, terms, stories and products under one site tree."""
-    with rolled_back(django_db_blocker):
-        locales = make_locales()
-        tree = make_site_tree(locales)
-        places = make_places()
-        members = make_members(tree, places)
-        terms = make_terms()
-        yield {
-            "locales": locales,
-            "site_tree": tree,
-            "places": places,
-            "members": members,
-            "terms": terms,
-            "stories": make_stories(tree, members, terms),
-            "products": make_products(tree, terms),
-        }
+def listed_pages(site_tree, locales):
+    """Places, members, terms, stories and products under the site tree."""
+    places = make_places()
+    members = make_members(site_tree, places)
+    terms = make_terms()
+    return {
+        "places": places,
+        "members": members,
+        "terms": terms,
+        "stories": make_stories(site_tree, members, terms),
+        "products": make_products(site_tree, terms),
+    }
+
+
+module_data = built_once(listed_pages, scope="package")
 
 
 locales, site_tree, places, members, terms, stories, products = shared(

@@ -5,10 +5,8 @@ Every module of the package stays on one pytest-xdist worker (group "open_data")
 
 import datetime
 
-import pytest
-
 from tests import factories
-from tests.conftest import make_locales, make_site_tree, rolled_back, shared
+from tests.conftest import built_once, shared
 from tests.open_data.readers import at, publish_translation, set_first_published, tag_with
 
 
@@ -95,12 +93,12 @@ def build_content(site_tree, locales):
     }
 
 
-@pytest.fixture(scope="package", name="module_data")
-def open_data_site(django_db_setup, django_db_blocker):
-    """The locales, site tree and content, built once for the package and rolled back after it."""
-    with rolled_back(django_db_blocker):
-        locales = make_locales()
-        yield {"locales": locales, "content": build_content(make_site_tree(locales), locales)}
+def open_data_content(site_tree, locales):
+    """The content the package's tests download, feed and describe."""
+    return {"content": build_content(site_tree, locales)}
+
+
+module_data = built_once(open_data_content, scope="package")
 
 
 locales, content = shared("locales", "content")

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 
 from tests import factories
-from tests.conftest import make_locales, make_site_tree, rolled_back, shared
+from tests.conftest import built_once, shared
 from tests.search.pages import paragraphs, publish, translate
 
 on_postgresql = pytest.mark.skipif(
@@ -141,13 +141,12 @@ def build_corpus(site_tree, locales):
     }
 
 
-@pytest.fixture(scope="package", name="module_data")
-def search_site(django_db_setup, django_db_blocker):
-    """The locales, site tree and corpus, built once for the package and rolled back after it."""
-    with rolled_back(django_db_blocker):
-        locales = make_locales()
-        tree = make_site_tree(locales)
-        yield {"locales": locales, "site_tree": tree, "corpus": build_corpus(tree, locales)}
+def search_corpus(site_tree, locales):
+    """The corpus the package's tests search."""
+    return {"corpus": build_corpus(site_tree, locales)}
+
+
+module_data = built_once(search_corpus, scope="package")
 
 
 locales, site_tree, corpus = shared("locales", "site_tree", "corpus")
