@@ -19,7 +19,7 @@ from events.calendar import calendar_response
 from events.forms import EventPageForm
 from events.timezones import in_zone, validate_zone_name
 from home.exports import Column
-from home.models import BasePage, Country, PolicyArea, SustainableDevelopmentGoal
+from home.models import BasePage, Country, TaggedMixin
 from home.serializers import PageLinkField, TaxonomyField
 
 
@@ -54,7 +54,7 @@ def split_codes(value):
     return [code for code in (value or "").split("|") if code]
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, TaggedMixin, BasePage):
     """One event: kind, start and end in its own IANA time zone, format, place and organiser."""
 
     base_form_class = EventPageForm
@@ -100,15 +100,6 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     registration_url = models.URLField(
         _("registration address"), blank=True, help_text=_("Where people sign up.")
-    )
-    policy_areas = ParentalManyToManyField(
-        PolicyArea, verbose_name=_("policy areas"), blank=True, related_name="+"
-    )
-    sdgs = ParentalManyToManyField(
-        SustainableDevelopmentGoal,
-        verbose_name=_("Sustainable Development Goals"),
-        blank=True,
-        related_name="+",
     )
     related_stories = ParentalManyToManyField(
         "stories.ReformStoryPage", verbose_name=_("related stories"), blank=True, related_name="+"

@@ -3,7 +3,13 @@
 from home.models.base import SUMMARY_MAX_LENGTH, BasePage
 from home.models.pages import FeaturedStory, HomePage, StandardPage
 from home.models.settings import SiteSettings
-from home.models.taxonomy import Country, PolicyArea, Region, SustainableDevelopmentGoal
+from home.models.taxonomy import (
+    Country,
+    PolicyArea,
+    Region,
+    SustainableDevelopmentGoal,
+    TaggedMixin,
+)
 
 __all__ = [
     "SUMMARY_MAX_LENGTH",
@@ -16,4 +22,5 @@ __all__ = [
     "SiteSettings",
     "StandardPage",
     "SustainableDevelopmentGoal",
+    "TaggedMixin",
 ]

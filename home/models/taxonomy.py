@@ -4,6 +4,7 @@ import re
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
@@ -137,3 +138,26 @@ class Country(TaxonomyTerm):
         constraints = [
             models.UniqueConstraint(fields=["locale", "slug"], name="unique_country_slug"),
         ]
+
+
+class TaggedMixin(models.Model):
+    """The policy areas and goals a page or record is tagged with, declared once for every type
+    that has them (terms of any language; home.localization shows them in the visitor's)."""
+
+    policy_areas = ParentalManyToManyField(
+        PolicyArea,
+        verbose_name=_("policy areas"),
+        blank=True,
+        related_name="+",
+        help_text=_("Policy areas it covers."),
+    )
+    sdgs = ParentalManyToManyField(
+        SustainableDevelopmentGoal,
+        verbose_name=_("Sustainable Development Goals"),
+        blank=True,
+        related_name="+",
+        help_text=_("UN goals it relates to."),
+    )
+
+    class Meta:
+        abstract = True

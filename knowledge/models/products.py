@@ -25,7 +25,7 @@ from home.listing import (
     YearFilter,
 )
 from home.localization import in_locale
-from home.models import BasePage, PolicyArea, SustainableDevelopmentGoal
+from home.models import BasePage, PolicyArea, SustainableDevelopmentGoal, TaggedMixin
 from home.models.listing_page import ListingPageMixin
 from home.serializers import PageLinkField, TaxonomyField
 from knowledge.blocks import FileBlock
@@ -109,7 +109,7 @@ class KnowledgeIndexPage(ListingPageMixin, BasePage):
         )
 
 
-class KnowledgeProductPage(CitableMixin, BasePage):
+class KnowledgeProductPage(CitableMixin, TaggedMixin, BasePage):
     """A research report, guide, toolkit or other product, with files or an external link."""
 
     kind = models.CharField(
@@ -140,20 +140,6 @@ class KnowledgeProductPage(CitableMixin, BasePage):
         blank=True,
         editable=False,
         help_text="Languages of the files as |en|es|, kept for filtering.",
-    )
-    policy_areas = ParentalManyToManyField(
-        PolicyArea,
-        verbose_name=_("policy areas"),
-        blank=True,
-        related_name="+",
-        help_text=_("Policy areas it covers."),
-    )
-    sdgs = ParentalManyToManyField(
-        SustainableDevelopmentGoal,
-        verbose_name=_("Sustainable Development Goals"),
-        blank=True,
-        related_name="+",
-        help_text=_("UN goals it relates to."),
     )
     related_members = ParentalManyToManyField(
         "stories.MemberProfilePage",

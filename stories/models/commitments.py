@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel
 from wagtail.api import APIField
@@ -19,7 +19,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.localization import vocabulary
-from home.models import PolicyArea, SustainableDevelopmentGoal
+from home.models import PolicyArea, TaggedMixin
 from home.serializers import TaxonomyField
 from stories.blocks import MilestoneBlock, SourceBlock
 
@@ -133,7 +133,7 @@ class ActionPlan(TranslatableMixin, Orderable):
         return self.title
 
 
-class Commitment(TranslatableMixin, Orderable, ClusterableModel):
+class Commitment(TranslatableMixin, TaggedMixin, Orderable, ClusterableModel):
     """A commitment of a member, identified by its code (e.g. MAD0001), in one of its plans."""
 
     page = ParentalKey(
@@ -157,20 +157,6 @@ class Commitment(TranslatableMixin, Orderable, ClusterableModel):
     title = models.CharField(_("title"), max_length=250, help_text=_("What it commits to."))
     description = models.TextField(
         _("description"), blank=True, help_text=_("What will be done, by whom, and why.")
-    )
-    policy_areas = ParentalManyToManyField(
-        PolicyArea,
-        verbose_name=_("policy areas"),
-        blank=True,
-        related_name="+",
-        help_text=_("Policy areas it covers."),
-    )
-    sdgs = ParentalManyToManyField(
-        SustainableDevelopmentGoal,
-        verbose_name=_("Sustainable Development Goals"),
-        blank=True,
-        related_name="+",
-        help_text=_("UN goals it relates to."),
     )
     status = models.CharField(
         _("status"),
