@@ -104,7 +104,7 @@ class TaxonomyFilter(ListingFilter):
     def labels(self, values, locale):
         """Names in the visitor's language (one query), for slugs that exist."""
         terms = {t.slug: t for t in self.model.objects.filter(slug__in=values)}
-        localized = vocabulary(self.model, locale)
+        localized = vocabulary(self.model, locale) if terms else {}
         result = {}
         for slug, term in terms.items():
             shown = localized.get(term.translation_key, term)
