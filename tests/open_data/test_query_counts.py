@@ -10,7 +10,7 @@ pytestmark = pytest.mark.xdist_group("open_data")
 
 # Pinned query counts, the same with more items, once the caches (site root paths, default
 # locale, the shared fragments that any change renews: pagecache.fragments) are warm.
-API_LISTING_QUERIES = 15
+API_LISTING_QUERIES = 13
 LISTING_DOWNLOAD_QUERIES = 21
 SITEMAP_QUERIES = 2
 
