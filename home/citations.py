@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 
-from home.localization import in_locale
+from home.localization import named_in
 
 # Licences known by name, with the address a machine can follow.
 LICENCE_URLS = {
@@ -75,7 +75,7 @@ def web_page_citation(page, request=None):
     publisher = site_name(page, request)
     date = (page.first_published_at or page.last_published_at or timezone.now()).date()
     areas = getattr(page, "policy_areas", None)
-    keywords = [term.name for term in in_locale(areas.all(), page.locale, request)] if areas else []
+    keywords = named_in(areas.all(), page.locale) if areas else []
     return Citation(
         key=f"opencities{page.pk}-{date.year}",
         title=page.title,

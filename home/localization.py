@@ -84,6 +84,16 @@ def in_locale(terms, locale, request=None):
     return [term and shown.get(term.translation_key, term) for term in terms]
 
 
+def named_in(terms, locale):
+    """The given terms' names in `locale` through `vocabulary` (one query when there are any):
+    what a page's structured data and citation say, uncached so they cost what they did."""
+    terms = list(terms)
+    if not terms:
+        return []
+    shown = vocabulary(type(terms[0]), locale)
+    return [shown.get(term.translation_key, term).name for term in terms]
+
+
 def per_request(request, key, compute):
     """`compute()` once per request and key (template tags run many times on one page); the one
     per-request cache of the site. Without a request (a model method, a command) it computes."""

@@ -24,7 +24,7 @@ from home.listing import (
     TaxonomyFilter,
     YearFilter,
 )
-from home.localization import in_locale
+from home.localization import named_in
 from home.models import BasePage, PolicyArea, SustainableDevelopmentGoal, TaggedMixin
 from home.models.listing_page import ListingPageMixin
 from home.serializers import PageLinkField, TaxonomyField
@@ -316,8 +316,8 @@ class KnowledgeProductPage(CitableMixin, TaggedMixin, BasePage):
                 "publisher": {"@type": "Organization", "name": self.publisher},
                 "license": LICENCE_URLS.get(self.licence, self.licence),
                 "about": [
-                    {"@type": "Thing", "name": term.name}
-                    for term in in_locale(self.policy_areas.all(), self.locale, request)
+                    {"@type": "Thing", "name": name}
+                    for name in named_in(self.policy_areas.all(), self.locale)
                 ],
             }
         )

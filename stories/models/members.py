@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock
 from home.exports import Column
 from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter
-from home.localization import in_locale
+from home.localization import named_in
 from home.models import BasePage, Country, Region
 from home.models.base import absolute_rendition_url
 from home.models.listing_page import ListingPageMixin
@@ -284,11 +284,11 @@ class MemberProfilePage(RoutablePageMixin, BasePage):
         commitment = self.get_commitment(code)
         self.routed_commitment = commitment
         stories = [s for s in self.get_stories() if code in s.commitment_code_list]
-        areas = in_locale(commitment.policy_areas.all(), self.locale, request)
+        area_names = named_in(commitment.policy_areas.all(), self.locale)
         context = {
             **self.get_context(request),
             "commitment": commitment,
-            "area_names": [area.name for area in areas],
+            "area_names": area_names,
             "commitment_stories": stories,
         }
         return TemplateResponse(request, "stories/commitment_page.html", context)

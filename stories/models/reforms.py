@@ -17,7 +17,7 @@ from home.blocks import BeforeAfterFigureBlock
 from home.citations import CitableMixin
 from home.exports import Column
 from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter, YearFilter
-from home.localization import in_locale, localized_live_pages
+from home.localization import localized_live_pages, named_in
 from home.models import BasePage, Country, PolicyArea, Region, SustainableDevelopmentGoal
 from home.models.listing_page import ListingPageMixin
 from home.serializers import PageLinkField, TaxonomyField
@@ -274,8 +274,8 @@ class ReformStoryPage(CitableMixin, BasePage):
                 "datePublished": published.isoformat() if published else None,
                 "dateModified": modified.isoformat() if modified else None,
                 "about": [
-                    {"@type": "Thing", "name": term.name}
-                    for term in in_locale(self.policy_areas.all(), self.locale, request)
+                    {"@type": "Thing", "name": name}
+                    for name in named_in(self.policy_areas.all(), self.locale)
                 ],
                 "author": publisher,
                 "publisher": publisher,
