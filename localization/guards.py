@@ -186,8 +186,8 @@ PAGE_ACTION_CHECKS = {
     "move": user_may_remove_page,
     "convert_to_alias": user_may_convert_to_alias,
 }
-# Wagtail's listing buttons and edit-screen menu items for those actions.
-PAGE_ACTION_URL_NAMES = {"wagtailadmin_pages:delete": "delete", "wagtailadmin_pages:move": "move"}
+# wagtail-localize's edit-screen menu items for those actions (Wagtail's own delete and move
+# buttons ask the page's permission tester, home.permissions).
 PAGE_ACTION_MENU_NAMES = {"localize-convert-to-alias": "convert_to_alias"}
 
 

@@ -203,21 +203,8 @@ def hide_closed_page_actions(menu_items, request, context):
     ]
 
 
-@hooks.register("construct_page_listing_buttons")
-def hide_closed_page_listing_buttons(buttons, page, user, context=None):
-    """The page listings' buttons (and their "more" menus) offer no closed delete or move."""
-    closed = {
-        reverse(url_name, args=[page.pk])
-        for url_name, action in guards.PAGE_ACTION_URL_NAMES.items()
-        if not guards.page_action_allowed(user, action, page)
-    }
-    if not closed:
-        return
-
-    def is_open(button):
-        return (getattr(button, "url", "") or "").split("?")[0] not in closed
-
-    buttons[:] = [button for button in buttons if is_open(button)]
-    for button in buttons:
-        if hasattr(button, "dropdown_buttons"):
-            button.dropdown_buttons = [item for item in button.dropdown_buttons if is_open(item)]
+@hooks.register("page_action_allowed")
+def page_action_rules(user, action, page):
+    """The language and review rules on deleting and moving pages (home.permissions asks this
+    for Wagtail's header menu, listing buttons, bulk actions and views alike)."""
+    return guards.page_action_allowed(user, action, page)

@@ -40,6 +40,7 @@ COLUMNS = {
     "upload": "Upload images",
     "edit taxonomy": "Edit a Spanish policy area",
     "reports": "See the reports",
+    "submissions": "Read the join and contact form submissions",
     "Django admin": "Open Django's admin",
     "users": "Manage users",
 }
@@ -48,7 +49,7 @@ COLUMNS = {
 EVERY_TRANSLATOR = {"sync", "reports"}
 EDITOR = {"view draft", "edit", "delete draft", "move", "submit translation", "upload", "reports"}
 MODERATOR = EDITOR | {"publish", "unpublish", "delete live", "lock", "convert to alias"}
-MODERATOR |= {"translate", "sync", "approve", "edit taxonomy"}
+MODERATOR |= {"translate", "sync", "approve", "edit taxonomy", "submissions"}
 EXPECTED = {
     "anonymous": set(),
     "editor": EDITOR,
@@ -175,6 +176,8 @@ def try_action(client, column, pages, terms):
         return answered(client.get(url))
     if column == "reports":
         return answered(client.get(reverse("wagtailadmin_reports:site_history")))
+    if column == "submissions":
+        return answered(client.get(reverse("submissions:index")))
     if column == "Django admin":
         return answered(client.get("/django-admin/"))
     if column == "users":

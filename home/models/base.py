@@ -12,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.citations import site_name
 from home.forms import PageFormInItsLanguage
+from home.permissions import CheckedPagePermissionTester
 
 SUMMARY_MAX_LENGTH = 300
 
@@ -108,6 +109,10 @@ class BasePage(Page):
     def home_context(cls, home):
         """Items this type adds to the home page's context, e.g. {"latest_knowledge": [...]}."""
         return {}
+
+    def permissions_for_user(self, user):
+        """Wagtail's permissions with the project's rules on deleting and moving pages."""
+        return CheckedPagePermissionTester(user, self)
 
     def clean(self):
         """An image needs its alternative text; the admin form shows the error on the field."""
