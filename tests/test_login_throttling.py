@@ -128,6 +128,23 @@ def test_password_reset_sends_a_few_emails_per_address_then_refuses(client, edit
     assert len(mail.outbox) == 3
 
 
+def test_password_reset_counts_are_shared_by_processes_sharing_the_cache(
+    client, editor, settings, tmp_path
+):
+    # A file-based cache stands for any cache several processes share (Redis with REDIS_URL):
+    # another process, with its own handle on it, sees the count and refuses the fourth e-mail.
+    shared = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache"}
+    settings.CACHES = {**settings.CACHES, "default": {**shared, "LOCATION": str(tmp_path)}}
+    for _ in range(3):
+        assert client.post("/admin/password_reset/", {"email": editor.email}).status_code == 302
+    assert list(tmp_path.glob("*.djcache")), "the counters are not in the configured cache"
+    # Changing CACHES closes this process's handles: the next request opens new ones, as a
+    # second worker process would.
+    settings.CACHES = {**settings.CACHES, "default": {**shared, "LOCATION": str(tmp_path)}}
+    assert client.post("/admin/password_reset/", {"email": editor.email}).status_code == 429
+    assert len(mail.outbox) == 3
+
+
 def test_password_reset_requests_from_one_client_are_limited(client, editor):
     answers = [
         client.post("/admin/password_reset/", {"email": f"n{n}@example.org"}).status_code
