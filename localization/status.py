@@ -1,4 +1,5 @@
-"""Where each source-language page stands in each language: missing, in progress, live or stale.
+"""Where each source-language page stands in each language: missing, in progress, awaiting
+review (submitted and not yet approved or sent back), live or stale.
 
 "Stale" means the source page was published after the translation was last synchronised with
 it. wagtail-localize records the synchronisation on `TranslationSource.last_updated_at` (set
@@ -15,18 +16,20 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Locale, Page, WorkflowState, get_page_models
 from wagtail_localize.models import StringSegment, Translation
 
 from home.localization import source_language_code
 
 MISSING = "missing"
 IN_PROGRESS = "in_progress"
+AWAITING_REVIEW = "awaiting_review"
 LIVE = "live"
 STALE = "stale"
 STATES = [
     (MISSING, _("Missing")),
     (IN_PROGRESS, _("In progress")),
+    (AWAITING_REVIEW, _("Awaiting review")),
     (STALE, _("Stale")),
     (LIVE, _("Live")),
 ]
@@ -215,6 +218,13 @@ def translation_status(locales=None, section=None):
             "id", "source_id", "source__object_id", "target_locale_id", "source__last_updated_at"
         )
     }
+    in_review = set(
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(row["id"]) for row in translated.values()],
+        ).values_list("object_id", flat=True)
+    )
     segments = StringSegment.objects.filter(
         source__locale_id=default.pk, source__object_id__in=source_keys
     )
@@ -254,6 +264,8 @@ def translation_status(locales=None, section=None):
                 percent = round(100 * finished / total) if total else 100
             if target is None:
                 state = MISSING
+            elif str(target["id"]) in in_review:
+                state = AWAITING_REVIEW
             elif not target["live"]:
                 state = IN_PROGRESS
             elif is_stale(

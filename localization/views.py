@@ -23,6 +23,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
 from localization.forms import TranslationStatusFilterForm
+from localization.review import may_submit_for_review
 from localization.status import target_locales, translation_status
 from localization.translators import user_can_write_in
 
@@ -175,7 +176,7 @@ def submit_translation_for_review(request, translation_id):
     if workflow is None:
         messages.error(request, _("No review workflow applies to this page; ask an administrator."))
         return redirect(next_url)
-    if context["in_review"] or not (needs_changes or permissions.can_submit_for_moderation()):
+    if not may_submit_for_review(request.user, page):
         messages.error(request, _("This translation is already in review or is locked."))
         return redirect(next_url)
     try:
