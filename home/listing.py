@@ -49,8 +49,10 @@ class ListingFilter:
     options: list = field(default_factory=list)
 
     def parse(self, querydict):
-        """Keep the requested values; unknown ones are dropped by `resolve`."""
-        self.values = [v for v in querydict.getlist(self.param) if v.strip()][:20]
+        """Keep the requested values; unknown ones are dropped by `resolve`. A value holding a
+        NUL can match nothing (and PostgreSQL refuses it in a query), so it is dropped here."""
+        values = querydict.getlist(self.param)
+        self.values = [v for v in values if v.strip() and "\x00" not in v][:20]
 
     def apply(self, queryset):
         """Narrow the queryset to items matching any of the selected values."""

@@ -391,3 +391,17 @@ def test_no_query_string_makes_a_public_address_fail(pages, content, endpoint):
         assert "Traceback" not in text, url
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("listing", "query"),
+    [("stories", "policy_area=%00"), ("events", "kind=%00&kind=%00"), ("knowledge", "year=1%00")],
+)
+@pytest.mark.django_db
+def test_a_filter_value_with_a_nul_is_ignored_not_a_server_error(pages, listing, query):
+    # Found by the fuzz test on PostgreSQL, which refuses NUL in any string it is sent.
+    url = f"{pages[listing].url}?{query}"
+    response, text = fetch(Client(raise_request_exception=False), url)
+    assert response.status_code == 200, (url, response.status_code)
+    feed, _text = fetch(Client(raise_request_exception=False), f"{pages[listing].url}feed/?{query}")
+    assert feed.status_code == 200
