@@ -10,7 +10,7 @@ PORT ?= 8000
 TEST_WORKERS ?= 2
 
 .PHONY: install run serve migrate demo admin test test-fast test-browser lint format messages \
-	compilemessages bench bench-search bench-pages bench-listing clean
+	compilemessages bench bench-search bench-pages bench-listing bench-commitments clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -109,3 +109,8 @@ bench-pages: compilemessages
 # scratch copy of that database (LISTING_DATABASE_URL=postgres://... for PostgreSQL).
 bench-listing: compilemessages
 	$(PY) -m bench.listing
+
+# The commitments explorer over 10,000 generated commitments (COMMITMENTS=...), in-process on a
+# scratch database in bench-results/ (BENCH_DATABASE_URL=postgres://... for PostgreSQL).
+bench-commitments: compilemessages
+	$(PY) -m bench.commitments

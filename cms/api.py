@@ -1,7 +1,8 @@
 """The read-only public API (Wagtail API v2): pages, images and documents at /api/v2/.
 
 Pages can be narrowed by type (`?type=stories.ReformStoryPage`), language (`?locale=es`) and
-policy area (`?policy_area=lobbying`, several separated by commas).
+policy area (`?policy_area=lobbying`, several separated by commas); commitments, as the
+commitments explorer lists them, at /api/v2/commitments/ (stories/api.py).
 """
 
 from django.db.models import Q
@@ -14,6 +15,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Site, get_page_models
 
 from cms.api_parameters import ValidatedParametersMixin, check_site
+from stories.api import CommitmentsAPIViewSet
 
 
 def policy_area_models():
@@ -82,3 +84,4 @@ api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", OpenDataPagesAPIViewSet)
 api_router.register_endpoint("images", OpenDataImagesAPIViewSet)
 api_router.register_endpoint("documents", OpenDataDocumentsAPIViewSet)
+api_router.register_endpoint("commitments", CommitmentsAPIViewSet)

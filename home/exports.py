@@ -65,9 +65,10 @@ COMMON_COLUMNS = [
 
 
 def columns_for(model):
-    """The columns of an export of `model` pages: the common ones, then the type's own
-    (`export_columns`, a class attribute of the page type)."""
-    return [*COMMON_COLUMNS, *getattr(model, "export_columns", [])]
+    """The columns of an export of `model` items: the common ones (a type that is not a page
+    declares its own `export_common_columns`), then the type's own (`export_columns`)."""
+    common = getattr(model, "export_common_columns", COMMON_COLUMNS)
+    return [*common, *getattr(model, "export_columns", [])]
 
 
 def with_related(queryset, columns):

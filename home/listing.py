@@ -184,9 +184,14 @@ class LanguageListFilter(ListingFilter):
 class Listing(UrlState):
     """A filtered, counted and paginated view of a queryset, driven by GET parameters."""
 
-    def __init__(self, request, queryset, filters, sort_orders, page_size=None, locale=None):
-        """Read the request's parameters and compute results and facets (not the page yet)."""
-        super().__init__(request.GET, filters, sort_orders)
+    def __init__(
+        self, request, queryset, filters, sort_orders, page_size=None, locale=None, kept=()
+    ):
+        """Read the request's parameters and compute results and facets (not the page yet).
+
+        `kept` are (name, value) pairs every link keeps, e.g. a search within the listing.
+        """
+        super().__init__(request.GET, filters, sort_orders, kept=kept)
         self.request = request
         self.base_queryset = queryset
         self.page_size = page_size or settings.LISTING_PAGE_SIZE

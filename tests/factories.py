@@ -23,6 +23,7 @@ from knowledge.models import (
 from stories.models import (
     ActionPlan,
     Commitment,
+    CommitmentIndexPage,
     CommitmentStatus,
     MemberIndexPage,
     MemberProfilePage,
@@ -138,6 +139,16 @@ class TrainingIndexPageFactory(wagtail_factories.PageFactory):
 
     title = "Training"
     slug = "training"
+
+
+class CommitmentIndexPageFactory(wagtail_factories.PageFactory):
+    """The commitments explorer."""
+
+    class Meta:
+        model = CommitmentIndexPage
+
+    title = "Commitments"
+    slug = "commitments"
 
 
 class MemberProfilePageFactory(wagtail_factories.PageFactory):

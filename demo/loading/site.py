@@ -7,7 +7,7 @@ from demo.loading.blocks import body, stream
 from demo.loading.pages import apply_fields, upsert_page
 from home.models import FeaturedStory, HomePage, SiteSettings, StandardPage
 from knowledge.models import KnowledgeIndexPage, TrainingIndexPage
-from stories.models import MemberIndexPage, StoryIndexPage
+from stories.models import CommitmentIndexPage, MemberIndexPage, StoryIndexPage
 
 SITE_NAME = "Open Cities"
 INDEX_MODELS = {
@@ -15,6 +15,7 @@ INDEX_MODELS = {
     "members": MemberIndexPage,
     "knowledge": KnowledgeIndexPage,
     "training": TrainingIndexPage,
+    "commitments": CommitmentIndexPage,
 }
 
 
@@ -65,7 +66,7 @@ def load_home(data, english):
 
 
 def load_indexes(data, home):
-    """The four listing pages under the home page; returns ({key: page}, changed keys)."""
+    """The listing pages under the home page; returns ({key: page}, changed keys)."""
     pages, changed = {}, set()
     for key, model in INDEX_MODELS.items():
         content = data.pages["indexes"][key]
@@ -77,7 +78,7 @@ def load_indexes(data, home):
                 "title": content["title"],
                 "intro": content["intro"],
                 "summary": summary_of(content["intro"]),
-                "show_in_menus": True,
+                "show_in_menus": content.get("show_in_menus", True),
             },
         )
         pages[key] = page

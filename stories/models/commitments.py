@@ -18,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.exports import IDENTITY_COLUMNS, LICENCE_COLUMNS, Column
 from home.localization import vocabulary
 from home.models import PolicyArea, TaggedMixin
 from home.serializers import TaxonomyField
@@ -228,9 +229,91 @@ class Commitment(TranslatableMixin, TaggedMixin, Orderable, ClusterableModel):
             models.UniqueConstraint(fields=["page", "code"], name="unique_commitment_code")
         ]
 
+    # The explorer's downloads (identity and licence, then these) and what "newest" means in its
+    # feeds: a commitment is not a page, so it has no publication dates of its own.
+    export_common_columns = [*IDENTITY_COLUMNS, *LICENCE_COLUMNS]
+    export_columns = [
+        Column("code"),
+        Column("member", kind="page", attribute="page"),
+        Column("member_url", kind="page_url", attribute="page"),
+        Column("member_kind", attribute="page.kind"),
+        Column("country", kind="term", attribute="page.country"),
+        Column("region", attribute="page.country.region"),
+        Column("action_plan", attribute="action_plan.title"),
+        Column("policy_areas", kind="taxonomy"),
+        Column("sdgs", kind="taxonomy"),
+        Column("status", kind="choice"),
+        Column("start_date"),
+        Column("end_date"),
+        Column("starred"),
+    ]
+    feed_ordering = (models.F("start_date").desc(nulls_last=True), "-pk")
+    # Feeds read a page's last publication; a commitment has none.
+    last_published_at = None
+
     def __str__(self):
         """The code and title."""
         return f"{self.code} {self.title}"
+
+    @property
+    def summary(self):
+        """What listings, feeds and downloads show under the title: the description."""
+        return self.description
+
+    def feed_date(self):
+        """A feed item's date: when the commitment starts (none when it has no start date)."""
+        return self.start_date
+
+    def get_url(self, request=None):
+        """The commitment's own address on its member's page."""
+        return self.page.get_url(request) + self.page.reverse_subpage(
+            "commitment", kwargs={"code": self.code}
+        )
+
+    def get_full_url(self, request=None):
+        """The commitment's absolute address."""
+        return self.page.get_full_url(request) + self.page.reverse_subpage(
+            "commitment", kwargs={"code": self.code}
+        )
+
+
+@dataclass
+class PartnershipFigures:
+    """Members, countries, action plans and commitments by status, counted from the records."""
+
+    members: int
+    countries: int
+    action_plans: int
+    by_status: dict
+
+    @classmethod
+    def of(cls, members):
+        """The figures of a queryset of member pages (four queries whatever its size)."""
+        rows = (
+            Commitment.objects.filter(page__in=members.values("pk"))
+            .order_by()
+            .values_list("status")
+            .annotate(n=models.Count("pk"))
+        )
+        return cls(
+            members=members.count(),
+            countries=members.order_by().values("country__translation_key").distinct().count(),
+            action_plans=ActionPlan.objects.filter(page__in=members.values("pk")).count(),
+            by_status=dict(rows),
+        )
+
+    @property
+    def commitments(self):
+        """Every commitment, whatever its status."""
+        return sum(self.by_status.values())
+
+    @property
+    def commitments_by_status(self):
+        """(status, label, count) in the order of `CommitmentStatus`, for every status."""
+        return [
+            (value, label, self.by_status.get(value, 0))
+            for value, label in CommitmentStatus.choices
+        ]
 
 
 @dataclass
@@ -275,9 +358,7 @@ def plans_with_progress(page):
 
 def commitment_structured_data(member, commitment, request):
     """A commitment as schema.org JSON-LD: a CreativeWork by its member, in the page's language."""
-    url = member.get_full_url(request) + member.reverse_subpage(
-        "commitment", kwargs={"code": commitment.code}
-    )
+    url = commitment.get_full_url(request)
     return {
         "@context": "https://schema.org",
         "@type": "CreativeWork",

@@ -1,0 +1,209 @@
+"""The commitments explorer: every member's commitments, filtered, counted, downloaded, fed
+and served by the API from the same parameters, in every language, at a fixed query cost."""
+
+import csv
+import datetime
+import io
+import json
+
+import pytest
+
+from stories.models import CommitmentStatus
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# Parameter sets a visitor could choose; each is checked on the page, downloads, feed and API.
+PARAMETER_SETS = [
+    "",
+    "policy_area=open-contracting",
+    "status=completed",
+    "status=completed&status=in_progress",
+    "region=africa-middle-east",
+    "country=kenya",
+    "kind=province",
+    "period=2021-2023",
+    "starred=yes",
+    "sdg=sdg-16",
+    "q=register",
+    "policy_area=open-contracting&status=in_progress&sort=code",
+]
+
+
+def build(site_tree, per_member=3, members=4):
+    """Members in two countries and regions, each with a plan and `per_member` commitments."""
+    explorer = factories.CommitmentIndexPageFactory(parent=site_tree["home"])
+    kenya = factories.CountryFactory(name="Kenya", region="africa-middle-east", iso_code="KE")
+    spain = factories.CountryFactory(name="Spain", region="europe", iso_code="ES")
+    contracting = factories.PolicyAreaFactory(name="Open contracting", slug="open-contracting")
+    lobbying = factories.PolicyAreaFactory(name="Lobbying", slug="lobbying")
+    justice = factories.SDGFactory(number=16)
+    statuses = list(CommitmentStatus.values)
+    n = 0
+    for m in range(members):
+        member = factories.MemberProfilePageFactory(
+            parent=site_tree["members"],
+            title=f"Member {m:03d}",
+            country=kenya if m % 2 else spain,
+            kind="province" if m % 3 == 0 else "city",
+        )
+        start = 2021 if m % 2 else 2019
+        plan = factories.ActionPlanFactory(page=member, title=f"Plan {m}")
+        for c in range(per_member):
+            factories.CommitmentFactory(
+                page=member,
+                action_plan=plan,
+                code=f"M{m // 100 % 10}{chr(65 + m % 26)}{c:04d}"[:3] + f"{c:04d}",
+                title=f"Public register {n}" if n % 4 == 0 else f"Commitment {n}",
+                status=statuses[n % 4],
+                starred=n % 5 == 0,
+                start_date=datetime.date(start, 1, 1),
+                end_date=datetime.date(start + 2, 12, 31),
+                policy_areas=[contracting] if n % 2 else [lobbying],
+                sdgs=[justice] if n % 3 == 0 else [],
+            )
+            n += 1
+    return explorer
+
+
+def rows_of(response):
+    """The rows of a streamed download: a list of dicts (CSV) or the JSON items."""
+    body = b"".join(response.streaming_content).decode()
+    if response["Content-Type"].startswith("text/csv"):
+        return list(csv.DictReader(io.StringIO(body)))
+    return json.loads(body)["items"]
+
+
+def codes_everywhere(client, lang, params):
+    """The commitment codes the page, both downloads, the feed and the API give for `params`."""
+    suffix = f"?{params}" if params else ""
+    page = client.get(f"/{lang}/commitments/{suffix}")
+    assert page.status_code == 200
+    listing = page.context["listing"]
+    api = client.get(f"/api/v2/commitments/?locale={lang}&limit=100&{params}").json()
+    return {
+        "page": sorted(c.code for c in listing.queryset),
+        "count": page.context["results"].paginator.count,
+        "csv": sorted(
+            r["code"] for r in rows_of(client.get(f"/{lang}/commitments/export/csv/{suffix}"))
+        ),
+        "json": sorted(
+            r["code"] for r in rows_of(client.get(f"/{lang}/commitments/export/json/{suffix}"))
+        ),
+        "api": sorted(item["code"] for item in api["items"]),
+        "api_count": api["meta"]["total_count"],
+        "listing": listing,
+        "api_facets": api["meta"]["facets"],
+    }
+
+
+def with_option(params, param, value):
+    """`params` with filter `param` set to `value` alone (how its option's count is meant)."""
+    pairs = [p for p in params.split("&") if p and not p.startswith(f"{param}=")]
+    return "&".join([*pairs, f"{param}={value}"])
+
+
+def test_filters_and_counts_equal_the_downloads_and_the_api(client, site_tree):
+    build(site_tree)
+    for params in PARAMETER_SETS:
+        found = codes_everywhere(client, "en", params)
+        assert found["page"], params
+        assert found["csv"] == found["json"] == found["api"] == found["page"], params
+        assert found["count"] == found["api_count"] == len(found["page"]), params
+        for listing_filter in found["listing"].filters:
+            api_options = {
+                o["value"]: o["count"] for o in found["api_facets"][listing_filter.param]
+            }
+            assert api_options == {o.value: o.count for o in listing_filter.options}, params
+            for option in listing_filter.options:
+                narrowed = with_option(params, listing_filter.param, option.value)
+                rows = rows_of(client.get(f"/en/commitments/export/csv/?{narrowed}"))
+                assert option.count == len(rows), (params, listing_filter.param, option.value)
+
+
+def test_each_filter_narrows_to_what_it_names(client, site_tree):
+    build(site_tree)
+    rows = rows_of(
+        client.get("/en/commitments/export/json/?region=africa-middle-east&status=completed")
+    )
+    assert rows and {(r["region"], r["status"], r["country"]) for r in rows} == {
+        ("africa-middle-east", "completed", "kenya")
+    }
+    rows = rows_of(client.get("/en/commitments/export/json/?period=2019-2021&starred=yes"))
+    assert rows and all(r["start_date"] == "2019-01-01" and r["starred"] for r in rows)
+    rows = rows_of(client.get("/en/commitments/export/json/?q=REGISTER&kind=province"))
+    assert rows and all(
+        "register" in r["title"].lower() and r["member_kind"] == "province" for r in rows
+    )
+
+
+def test_only_live_members_commitments_are_listed(client, site_tree):
+    build(site_tree, members=2)
+    hidden = factories.MemberProfilePageFactory(parent=site_tree["members"], title="Draft member")
+    factories.CommitmentFactory(page=hidden, code="DRF0001", title="Not yet public")
+    hidden.unpublish()
+    found = codes_everywhere(client, "en", "")
+    assert "DRF0001" not in found["page"] + found["api"] + found["csv"]
+    assert found["count"] == 6
+
+
+def test_spanish_explorer_lists_translated_commitments_and_untranslated_ones_in_english(
+    client, site_tree, locales
+):
+    explorer = build(site_tree, members=2)
+    explorer_es = explorer.copy_for_translation(locales["es"], copy_parents=True)
+    explorer_es.title = "Compromisos"
+    explorer_es.save_revision().publish()
+    member = site_tree["members"].get_children().specific().get(title="Member 000")
+    member_es = member.copy_for_translation(locales["es"], copy_parents=True)
+    member_es.save_revision().publish()
+    translated = member_es.commitments.get(code="M0A0000")
+    translated.title = "Registro público traducido"
+    translated.save()
+    found = codes_everywhere(client, "es", "")
+    # Member 000's three commitments in Spanish, Member 001's three in English meanwhile.
+    assert (
+        found["page"]
+        == found["api"]
+        == found["csv"]
+        == sorted(["M0A0000", "M0A0001", "M0A0002", "M0B0000", "M0B0001", "M0B0002"])
+    )
+    html = client.get("/es/commitments/").content.decode()
+    assert "Registro público traducido" in html
+    assert "Public register 0" not in html
+    assert 'lang="en" dir="ltr">Public register 4</a>' in html
+
+
+def test_totals_by_policy_area_count_every_commitment_by_status(client, site_tree):
+    build(site_tree)
+    response = client.get("/en/commitments/?status=completed")
+    totals = {t.slug: (t.total, t.cells) for t in response.context["area_totals"]}
+    # Twelve commitments alternate lobbying/open contracting and cycle through four statuses.
+    assert totals == {"lobbying": (6, [3, 0, 3, 0]), "open-contracting": (6, [0, 3, 0, 3])}
+    assert "The partnership's commitments by policy area" in response.content.decode()
+
+
+def test_bad_parameters_are_ignored_or_refused_never_a_server_error(client, site_tree):
+    build(site_tree, members=1)
+    assert client.get("/en/commitments/?period=abc&status=bogus&starred=no").status_code == 200
+    assert client.get("/en/commitments/?page=99").status_code == 404
+    assert client.get("/api/v2/commitments/?locale=xx").status_code == 400
+    assert client.get("/api/v2/commitments/?nonsense=1").status_code == 400
+    api = client.get("/api/v2/commitments/?status=bogus").json()
+    assert api["meta"]["total_count"] == 3
+
+
+# Queries of the explorer page once per-process caches are warm; the same for 20 as for 200.
+EXPLORER_QUERIES = 40
+
+
+@pytest.mark.parametrize("members, per_member", [(4, 5), (10, 20)])
+def test_explorer_queries_do_not_grow_with_the_number_of_commitments(
+    client, site_tree, members, per_member, django_assert_num_queries
+):
+    build(site_tree, per_member=per_member, members=members)
+    url = "/en/commitments/?policy_area=open-contracting&sort=newest"
+    client.get(url)
+    with django_assert_num_queries(EXPLORER_QUERIES):
+        response = client.get(url)
+    assert len(response.context["cards"]) == min(24, members * per_member // 2)
