@@ -23,6 +23,7 @@ from stories.blocks import ContactBlock
 from stories.forms import MemberProfileForm
 from stories.models.commitments import (
     ILLUSTRATIVE_NOTE,
+    PartnershipFigures,
     commitment_structured_data,
     plans_with_progress,
 )
@@ -80,6 +81,12 @@ class MemberIndexPage(ListingPageMixin, BasePage):
     def get_listing_queryset(self, locale):
         """Members with their country, ready for grouping."""
         return super().get_listing_queryset(locale).select_related("country", "logo")
+
+    def get_context(self, request, *args, **kwargs):
+        """Add what the members listed (every page of the filtered view) add up to."""
+        context = super().get_context(request, *args, **kwargs)
+        context["figures"] = PartnershipFigures.of(context["listing"].queryset)
+        return context
 
 
 class MemberProfilePage(RoutablePageMixin, BasePage):
@@ -231,11 +238,15 @@ class MemberProfilePage(RoutablePageMixin, BasePage):
 
     @classmethod
     def home_figures(cls, locale_id):
-        """The home page's counts of live members and of their countries in this language."""
-        members = cls.objects.live().filter(locale_id=locale_id)
+        """The home page's counts of live members in this language, of their countries, action
+        plans and commitments by status, from the records (`PartnershipFigures`)."""
+        figures = PartnershipFigures.of(cls.objects.live().filter(locale_id=locale_id))
         return {
-            "members": members.count(),
-            "countries": members.values("country__translation_key").distinct().count(),
+            "members": figures.members,
+            "countries": figures.countries,
+            "action_plans": figures.action_plans,
+            "commitments": figures.commitments,
+            "commitments_by_status": figures.commitments_by_status,
         }
 
     def get_stories(self):

@@ -4,7 +4,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -22,6 +21,7 @@ from home.models import BasePage, Country, PolicyArea, Region, SustainableDevelo
 from home.models.listing_page import ListingPageMixin
 from home.serializers import PageLinkField, TaxonomyField
 from stories.blocks import SourceBlock, Status, StoryBodyBlock
+from stories.similar import similar_stories
 
 commitment_codes_validator = RegexValidator(
     r"^\s*([A-Z]{3}\d{4})(\s*,\s*[A-Z]{3}\d{4})*\s*$",
@@ -230,28 +230,9 @@ class ReformStoryPage(CitableMixin, BasePage):
         return [code.strip() for code in self.commitment_codes.split(",") if code.strip()]
 
     def get_similar_stories(self, limit=3):
-        """Other members' stories sharing the most policy areas and goals with this one."""
-        area_keys = [a.translation_key for a in self.policy_areas.all()]
-        goal_keys = [g.translation_key for g in self.sdgs.all()]
-        if not area_keys and not goal_keys:
-            return []
-        return list(
-            ReformStoryPage.objects.live()
-            .filter(locale_id=self.locale_id)
-            .exclude(translation_key=self.translation_key)
-            .exclude(member__translation_key=getattr(self.member, "translation_key", None))
-            .annotate(
-                shared=Count(
-                    "policy_areas",
-                    filter=Q(policy_areas__translation_key__in=area_keys),
-                    distinct=True,
-                )
-                + Count("sdgs", filter=Q(sdgs__translation_key__in=goal_keys), distinct=True)
-            )
-            .filter(shared__gt=0)
-            .select_related("member__country", "image")
-            .order_by("-shared", "-start_year", "title")[:limit]
-        )
+        """Other members' stories sharing this one's policy areas and goals, in their terms or
+        their members' commitments, each with why it is suggested (stories/similar.py)."""
+        return similar_stories(self, limit)
 
     def get_context(self, request, *args, **kwargs):
         """Add similar reforms by other members."""
