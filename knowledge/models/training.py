@@ -2,7 +2,9 @@
 
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -15,8 +17,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.exports import Column
+from home.listing import ChoiceFilter, ListingFilter, SortOrder
 from home.models import BasePage
-from home.models.listing_page import DownloadableIndexMixin
+from home.models.listing_page import ListingPageMixin
 from home.serializers import PageLinkField
 from knowledge.blocks import LessonBlock
 
@@ -37,8 +40,54 @@ class Level(models.TextChoices):
     ADVANCED = "advanced", _("Advanced")
 
 
-class TrainingIndexPage(DownloadableIndexMixin, BasePage):
-    """The structured orientation: one track of modules per audience, in order."""
+class DurationFilter(ListingFilter):
+    """By how long a module takes: under half an hour, up to an hour, or longer."""
+
+    def choices(self):
+        """The three lengths, shortest first."""
+        return [
+            ("short", _("Under 30 minutes")),
+            ("medium", _("30 to 60 minutes")),
+            ("long", _("Over an hour")),
+        ]
+
+    def conditions(self):
+        """The minutes each length stands for."""
+        minutes = self.lookup
+        return {
+            "short": Q(**{f"{minutes}__lt": 30}),
+            "medium": Q(**{f"{minutes}__gte": 30, f"{minutes}__lte": 60}),
+            "long": Q(**{f"{minutes}__gt": 60}),
+        }
+
+    def apply(self, queryset):
+        """Modules of any of the chosen lengths."""
+        if not self.values:
+            return queryset
+        condition = Q()
+        for value in self.values:
+            condition |= self.conditions().get(value, Q(pk__in=[]))
+        return queryset.filter(condition)
+
+    def counts(self, queryset):
+        """Modules of each length in one query."""
+        return queryset.order_by().aggregate(
+            **{value: Count("pk", filter=q) for value, q in self.conditions().items()}
+        )
+
+    def labels(self, values, locale):
+        """Translated names of the lengths."""
+        names = dict(self.choices())
+        return {value: (str(names[value]), "") for value in values if value in names}
+
+    def order(self, labels):
+        """Shortest first."""
+        return [value for value, _label in self.choices() if value in labels]
+
+
+class TrainingIndexPage(ListingPageMixin, BasePage):
+    """The structured orientation: one track of modules per audience, in order, filterable by
+    audience, level, duration and language."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the tracks."))
 
@@ -49,13 +98,29 @@ class TrainingIndexPage(DownloadableIndexMixin, BasePage):
     section = "training"
     section_index = True
     export_ordering = ("audience", "track_order", "title")
+    # Every module on one page: the tracks are read in order, not paged.
+    listing_page_size = 500
 
     class Meta:
         verbose_name = _("training index")
 
-    def get_tracks(self):
-        """(audience label, modules in order) for each audience that has live modules."""
-        modules = self.get_listing_queryset(self.locale).order_by("track_order", "title")
+    def get_filters(self):
+        """Audience, level, duration and the language a module is written in."""
+        return [
+            ChoiceFilter("audience", _("Audience"), "audience", choices=Audience.choices),
+            ChoiceFilter("level", _("Level"), "level", choices=Level.choices),
+            DurationFilter("duration", _("Duration"), "estimated_minutes"),
+            ChoiceFilter(
+                "language", _("Language"), "locale__language_code", choices=settings.LANGUAGES
+            ),
+        ]
+
+    def get_sort_orders(self):
+        """The tracks' own order."""
+        return [SortOrder("track", _("By track"), ("track_order", "title"))]
+
+    def get_tracks(self, modules):
+        """(audience label, modules in order) for each audience that has modules."""
         by_audience = {}
         for module in modules:
             by_audience.setdefault(module.audience, []).append(module)
@@ -66,9 +131,9 @@ class TrainingIndexPage(DownloadableIndexMixin, BasePage):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        """Add the tracks."""
+        """Add the tracks of the filtered modules."""
         context = super().get_context(request, *args, **kwargs)
-        context["tracks"] = self.get_tracks()
+        context["tracks"] = self.get_tracks(context["results"].object_list)
         return context
 
 

@@ -21,6 +21,7 @@ from home.models.listing_page import ListingPageMixin
 from home.serializers import TaxonomyField
 from stories.blocks import ContactBlock
 from stories.forms import MemberProfileForm
+from stories.member_filters import MemberPolicyAreaFilter
 from stories.models.commitments import (
     ILLUSTRATIVE_NOTE,
     PartnershipFigures,
@@ -64,11 +65,14 @@ class MemberIndexPage(ListingPageMixin, BasePage):
         verbose_name = _("member directory")
 
     def get_filters(self):
-        """Region, country and kind of government."""
+        """Region, country, kind of government and policy area (of commitments and stories)."""
         return [
             ChoiceFilter("region", _("Region"), "country__region", choices=Region.choices),
             TaxonomyFilter("country", _("Country"), "country__slug", model=Country),
             ChoiceFilter("kind", _("Kind of government"), "kind", choices=MemberKind.choices),
+            MemberPolicyAreaFilter(
+                "policy_area", _("Policy area"), "policy_areas__slug", model=PolicyArea
+            ),
         ]
 
     def get_sort_orders(self):
