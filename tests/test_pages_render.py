@@ -373,3 +373,18 @@ def test_every_page_type_renders_in_its_exact_query_budget_in_english_and_arabic
         direction = "rtl" if language == "ar" else "ltr"
         assert f'<html lang="{language}" dir="{direction}">' in html, url
         assert_csp_safe(html)
+
+
+# Measured on SQLite and PostgreSQL; a page that needs more has gained a per-item query.
+HOME_QUERIES = 29
+STANDARD_PAGE_QUERIES = 17
+STORY_INDEX_QUERIES = 34
+TRANSLATED_STORY_INDEX_QUERIES = 39
+STORY_QUERIES = 43
+MEMBER_INDEX_QUERIES = 32
+MEMBER_PROFILE_QUERIES = 28
+KNOWLEDGE_INDEX_QUERIES = 27
+KNOWLEDGE_PRODUCT_QUERIES = 32
+TRAINING_INDEX_QUERIES = 25
+TRAINING_MODULE_QUERIES = 23
+TRAINING_LESSON_QUERIES = 19

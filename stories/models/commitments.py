@@ -288,16 +288,20 @@ class PartnershipFigures:
 
     @classmethod
     def of(cls, members):
-        """The figures of a queryset of member pages (four queries whatever its size)."""
+        """The figures of a queryset of member pages (three queries whatever its size)."""
         rows = (
             Commitment.objects.filter(page__in=members.values("pk"))
             .order_by()
             .values_list("status")
             .annotate(n=models.Count("pk"))
         )
+        counted = members.order_by().aggregate(
+            members=models.Count("pk", distinct=True),
+            countries=models.Count("country__translation_key", distinct=True),
+        )
         return cls(
-            members=members.count(),
-            countries=members.order_by().values("country__translation_key").distinct().count(),
+            members=counted["members"],
+            countries=counted["countries"],
             action_plans=ActionPlan.objects.filter(page__in=members.values("pk")).count(),
             by_status=dict(rows),
         )

@@ -1,4 +1,5 @@
-"""The member map: an inline SVG of the world with a dot per member.
+"""The member map: an inline SVG of the world with a linked dot per member (or per cluster of
+members whose dots would overlap; stories/member_map.py decides which).
 
 The land outline is data (`stories/data/world_outline.json`), drawn once per process."""
 
@@ -9,21 +10,13 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from stories.member_map import MAP_HEIGHT, MAP_TOP, MAP_WIDTH, map_markers, project
+
 register = template.Library()
 
 OUTLINE_FILE = Path(__file__).resolve().parent.parent / "data" / "world_outline.json"
-# Equirectangular projection, 84N to 57S.
-MAP_WIDTH = 1000
-MAP_TOP, MAP_BOTTOM = 84, -57
-MAP_SCALE = MAP_WIDTH / 360
-MAP_HEIGHT = round((MAP_TOP - MAP_BOTTOM) * MAP_SCALE)
-
-
-def project(longitude, latitude):
-    """(x, y) of a point on the map: a plain equirectangular projection."""
-    x = (float(longitude) + 180) * MAP_SCALE
-    y = (MAP_TOP - float(latitude)) * MAP_SCALE
-    return round(x, 1), round(y, 1)
+# Labels of dots this far right are written leftwards, so they stay on the picture.
+LABEL_FLIP_X = MAP_WIDTH * 0.75
 
 
 def outline_path(shapes):
@@ -44,22 +37,46 @@ GRATICULE_PATH = "".join(
 )
 
 
-@register.simple_tag
-def member_map(members, title, description=""):
-    """An inline SVG map with a dot per member that has coordinates. It is a picture for sighted
-    visitors (role="img" with a title); the directory list next to it is the real content."""
-    dots = []
-    for member in members:
-        if member.latitude is None or member.longitude is None:
-            continue
-        x, y = project(member.longitude, member.latitude)
-        dots.append((f"{x:g}", f"{y:g}", member.title))
-    circles = format_html_join(
-        "", '<circle class="member-map__dot" cx="{}" cy="{}" r="5"><title>{}</title></circle>', dots
+def marker_cells(marker):
+    """The values one marker's markup is filled with."""
+    flip = marker.x > LABEL_FLIP_X
+    return (
+        " member-map__marker--cluster" if marker.is_cluster else "",
+        marker.url,
+        marker.label,
+        f"{marker.x:g}",
+        f"{marker.y:g}",
+        8 if marker.is_cluster else 5,
+        f"{marker.x:g}",
+        f"{marker.y:g}",
+        len(marker.members) if marker.is_cluster else "",
+        f"{marker.x - 10 if flip else marker.x + 10:g}",
+        f"{marker.y - 10:g}",
+        "end" if flip else "start",
+        marker.label,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def member_map(context, members, title, description=""):
+    """An inline SVG map whose dots are links named after their members (keyboard focusable,
+    labelled on hover and focus); the directory list next to it names every member as well."""
+    page = context.get("page")
+    request = context.get("request")
+    markers = map_markers(members, request, page.get_url(request) if page else "")
+    links = format_html_join(
+        "",
+        '<a class="member-map__marker{}" href="{}" aria-label="{}">'
+        '<circle class="member-map__dot" cx="{}" cy="{}" r="{}"/>'
+        '<text class="member-map__count" x="{}" y="{}" dy="0.35em" text-anchor="middle"'
+        ' aria-hidden="true">{}</text>'
+        '<text class="member-map__label" x="{}" y="{}" text-anchor="{}" aria-hidden="true">{}'
+        "</text></a>",
+        (marker_cells(marker) for marker in markers),
     )
     return format_html(
-        '<svg class="member-map" viewBox="0 0 {} {}" role="img" aria-labelledby="member-map-title'
-        ' member-map-desc" focusable="false" xmlns="http://www.w3.org/2000/svg">'
+        '<svg class="member-map" viewBox="0 0 {} {}" role="group" aria-labelledby="member-map-title'
+        ' member-map-desc" xmlns="http://www.w3.org/2000/svg">'
         '<title id="member-map-title">{}</title><desc id="member-map-desc">{}</desc>'
         '<rect class="member-map__sea" width="{}" height="{}"/>'
         '<path class="member-map__grid" d="{}"/>'
@@ -74,5 +91,5 @@ def member_map(members, title, description=""):
         mark_safe(GRATICULE_PATH),
         mark_safe(LAND_PATH),
         mark_safe(WATER_PATH),
-        circles,
+        links,
     )
