@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 def markers(html):
     """(href, accessible name) of each link on the map."""
-    svg = html[html.index('<svg class="member-map"') : html.index("</svg>")]
+    start = html.index('<svg class="member-map"')
+    svg = html[start : html.index("</svg>", start)]
     return re.findall(
         r'<a class="member-map__marker[^"]*" href="([^"]*)" aria-label="([^"]*)"', svg
     )
