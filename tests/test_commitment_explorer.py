@@ -194,8 +194,8 @@ def test_bad_parameters_are_ignored_or_refused_never_a_server_error(client, site
 
 
 # Queries of the explorer page once per-process caches are warm; the same for 20 as for 200
-# (the page frame takes about 18 of them, the listing, its counts and totals the rest).
-EXPLORER_QUERIES = 41
+# (the page frame takes a few; the listing, its counts, labels and totals the rest).
+EXPLORER_QUERIES = 27
 
 
 @pytest.mark.parametrize("members, per_member", [(4, 5), (10, 20)])
