@@ -13,7 +13,7 @@ from django.db.models import Count, F, Max, Min, Q
 from django.utils.translation import gettext_lazy as _
 
 from home.listing import ChoiceFilter, Listing, ListingFilter, SortOrder, TaxonomyFilter
-from home.localization import localized_terms, source_language_code
+from home.localization import source_language_code, vocabulary
 from home.models import Country, PolicyArea, Region, SustainableDevelopmentGoal
 from stories.models.commitments import ActionPlan, Commitment, CommitmentStatus
 from stories.models.members import MemberKind, MemberProfilePage
@@ -218,7 +218,7 @@ def policy_area_totals(queryset, locale):
         total = totals.setdefault(key, AreaTotal(name="", slug=row["policy_areas__slug"]))
         total.by_status[row["status"]] = total.by_status.get(row["status"], 0) + row["n"]
         total.total += row["n"]
-    names = localized_terms(PolicyArea, totals, locale)
+    names = vocabulary(PolicyArea, locale)
     for key, total in totals.items():
         total.name = names[key].name if key in names else total.slug
     return sorted(totals.values(), key=lambda t: (-t.total, t.name.casefold()))

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from home.localization import localized_terms
+from home.localization import vocabulary
 from home.models import PolicyArea, SustainableDevelopmentGoal
 
 
@@ -107,7 +107,7 @@ def similar_stories(story, limit=3):
     names = {}
     for model, keys in ((PolicyArea, area_keys), (SustainableDevelopmentGoal, goal_keys)):
         if keys and chosen:
-            names.update({k: str(t) for k, t in localized_terms(model, keys, story.locale).items()})
+            names.update({k: str(t) for k, t in vocabulary(model, story.locale).items()})
     for suggestion in chosen:
         suggestion.story.similar_reason = suggestion.reason(names)
     return [suggestion.story for suggestion in chosen]

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from home.localization import localized_terms, term_in_locale
+from home.localization import in_locale, vocabulary
 from home.models import BasePage, PolicyArea
 from home.models.listing_page import ListingPageMixin
 from stories.commitment_listing import (
@@ -69,13 +69,13 @@ class CommitmentIndexPage(ListingPageMixin, BasePage):
         in this page's language (two queries whatever the number of cards)."""
         commitments = list(commitments)
         areas = [area for c in commitments for area in c.policy_areas.all()]
-        names = localized_terms(PolicyArea, {a.translation_key for a in areas}, self.locale)
+        names = vocabulary(PolicyArea, self.locale, request) if areas else {}
         return [
             {
                 "commitment": c,
                 "url": c.get_url(request),
                 "member": c.page,
-                "country": term_in_locale(request, c.page.country, self.locale.pk),
+                "country": in_locale([c.page.country], self.locale, request)[0],
                 "areas": [names.get(a.translation_key, a).name for a in c.policy_areas.all()],
                 "untranslated": c.locale_id != self.locale.pk,
             }

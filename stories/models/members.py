@@ -15,7 +15,7 @@ from home.blocks import BodyBlock
 from home.exports import Column
 from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter
 from home.localization import named_in
-from home.models import BasePage, Country, Region
+from home.models import BasePage, Country, PolicyArea, Region
 from home.models.base import absolute_rendition_url
 from home.models.listing_page import ListingPageMixin
 from home.serializers import TaxonomyField
