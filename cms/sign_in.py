@@ -6,12 +6,15 @@ limited here, per e-mail address and per client address, in Django's cache.
 """
 
 import ipaddress
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.account import PasswordResetView
+
+from home.addresses import site_root_url
 
 LOCKED_OUT = _(
     "Too many failed sign-in attempts from this address or for this user. For your safety, "
@@ -76,6 +79,12 @@ def count_within_window(key):
 
 class ThrottledPasswordResetView(PasswordResetView):
     """Wagtail's "Forgotten password?" form, sending a few e-mails per address and per client."""
+
+    @property
+    def extra_email_context(self):
+        """The e-mail's link uses the site's base address, not the Host header it was asked on."""
+        parts = urlsplit(site_root_url(self.request))
+        return {"protocol": parts.scheme, "domain": parts.netloc}
 
     def form_valid(self, form):
         """Count the request per e-mail and per client; past either limit, refuse to send."""

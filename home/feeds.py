@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from home.addresses import absolute_url
 from home.localization import vocabulary
 
 FEED_SIZE = 50
@@ -49,7 +50,7 @@ def feed_response(index_page, listing, request, feed_format):
         link=link,
         description=index_page.summary or index_page.title,
         language=index_page.locale.language_code,
-        feed_url=request.build_absolute_uri(),
+        feed_url=absolute_url(request.get_full_path(), request),
     )
     items = feed_items(listing)
     areas = [area for item in items for area in item.policy_areas.all()]

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import translation
+from django.utils.translation import get_language_from_path
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, get_page_models
 
@@ -30,6 +31,37 @@ def active_language_code():
 def in_locale_or_source(locale):
     """A filter on `locale` for rows in `locale` or in the source language."""
     return Q(locale_id=locale.pk) | Q(locale__language_code=source_language_code())
+
+
+def live_in_language(queryset, locale):
+    """The rows of `queryset` (live pages) a visitor of `locale` reads: those in `locale`, plus
+    the source language's where `locale` has no live translation (shown in the source language).
+
+    One query whatever the size: the untranslated ones are found through a subquery.
+    """
+    if locale.language_code == source_language_code():
+        return queryset.filter(locale_id=locale.pk)
+    model = queryset.model
+    translated = model.objects.live().filter(locale_id=locale.pk).values("translation_key")
+    return queryset.filter(
+        Q(locale_id=locale.pk)
+        | (Q(locale__language_code=source_language_code()) & ~Q(translation_key__in=translated))
+    )
+
+
+def address_in_language(page, code, request=None):
+    """The address of `page` under the prefix of language `code`, no query once the site's root
+    paths are known: its own address when it is in that language, else its fallback address
+    (/es/members/<slug>/ for an English-only member), which `home.routing.route` serves."""
+    url = page.get_url(request)
+    if not url:
+        return url
+    path_start = url.find("/", url.find("//") + 2) if "//" in url else 0
+    own = get_language_from_path(url[path_start:])
+    if own is None or own == code:
+        return url
+    prefix = f"/{own}/"
+    return url[:path_start] + f"/{code}/" + url[path_start + len(prefix) :]
 
 
 def localized_live_pages(model, translation_keys, locale):

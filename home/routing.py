@@ -16,7 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
-from home.localization import active_language_code
+from home.localization import active_language_code, source_language_code
 from pagecache.fragments import fragment
 
 
@@ -119,19 +119,13 @@ def route(request, path):
         return
     root_path = entry.roots.get(active_language_code(), entry.root_path)
     components = [part for part in path.split("/") if part]
-    # url_path of each page along the address -> its address below the root ("" for the root).
-    paths = {
-        root_path + "".join(f"{part}/" for part in components[:n]): "/".join(components[:n])
-        for n in range(len(components) + 1)
-    }
-    chain = {paths[page.url_path]: page for page in Page.objects.filter(url_path__in=paths)}
-    if "" not in chain:
-        request._wagtail_route_for_request = None
-        return
-    try:
-        result = walk(request, chain, components)
-    except Http404:
-        result = None
+    result, chain = route_from(request, root_path, components)
+    source_root = entry.roots.get(source_language_code(), entry.root_path)
+    if result is None and source_root != root_path:
+        # No live page at this address in the visitor's language: the source language's page
+        # at the same address (slugs are the same in every language), served in the visitor's
+        # interface as its fallback page.
+        result, chain = route_from(request, source_root, components)
     request._wagtail_route_for_request = result
     if result is not None:
         ordered = sorted(chain.values(), key=lambda page: page.depth)
@@ -141,6 +135,23 @@ def route(request, path):
             request._route_ancestors = (found.pk, ancestors)
         if not restricted:
             found.has_no_view_restrictions = True
+
+
+def route_from(request, root_path, components):
+    """(RouteResult or None, {address below the root: page}) for `components` under the root
+    page at `root_path`: one query for the pages along the address, then Wagtail's walk."""
+    # url_path of each page along the address -> its address below the root ("" for the root).
+    paths = {
+        root_path + "".join(f"{part}/" for part in components[:n]): "/".join(components[:n])
+        for n in range(len(components) + 1)
+    }
+    chain = {paths[page.url_path]: page for page in Page.objects.filter(url_path__in=paths)}
+    if "" not in chain:
+        return None, chain
+    try:
+        return walk(request, chain, components), chain
+    except Http404:
+        return None, chain
 
 
 def page_ancestors(request, page):

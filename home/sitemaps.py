@@ -7,6 +7,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, get_page_models
 
+from home.addresses import absolute_url
 from home.models.listing_page import ListingPageMixin
 
 CRAWL_CACHE_SECONDS = 3600
@@ -86,5 +87,5 @@ def robots_txt(request):
         lines.append(f"Disallow: /*?{param}=")
         lines.append(f"Disallow: /*&{param}=")
     lines.append("")
-    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    lines.append(f"Sitemap: {absolute_url('/sitemap.xml', request)}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

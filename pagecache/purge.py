@@ -18,6 +18,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Site, get_page_models
 
+from home.localization import source_language_code
 from pagecache import fragments
 
 logger = logging.getLogger(__name__)
@@ -76,8 +77,19 @@ def pages_chosen_in_fields(specific):
 
 
 def page_urls(pages, batch):
-    """Add each page's addresses (its own and its routes' `get_cached_paths`) to the batch."""
+    """Add each page's addresses (its own and its routes' `get_cached_paths`) to the batch,
+    and for a source-language page the same addresses under every other language's prefix,
+    where it is served while untranslated (`home.routing.route`)."""
+    before = set(batch.urls)
     batch.add_pages(page for page in pages if page.depth > 1)
+    source = f"/{source_language_code()}/"
+    others = [code for code, _name in settings.LANGUAGES if f"/{code}/" != source]
+    for url in set(batch.urls) - before:
+        scheme, _sep, rest = url.partition("//")
+        host, slash, path = rest.partition("/")
+        if f"{slash}{path}".startswith(source):
+            tail = path[len(source) - 1 :]
+            batch.add_urls(f"{scheme}//{host}/{code}/{tail}" for code in others)
 
 
 def moved_urls(page, url_path_before, batch):

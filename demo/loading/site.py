@@ -5,6 +5,7 @@ from wagtail.models import Locale, Page, Site
 
 from demo.loading.blocks import body, stream
 from demo.loading.pages import apply_fields, upsert_page
+from home.addresses import site_fields
 from home.models import FeaturedStory, HomePage, SiteSettings, StandardPage
 from knowledge.models import KnowledgeIndexPage, TrainingIndexPage
 from stories.models import CommitmentIndexPage, MemberIndexPage, StoryIndexPage
@@ -55,12 +56,14 @@ def load_home(data, english):
         "summary": summary_of(content["hero_text"]),
     }
     home, changed = upsert_page(root, HomePage, "home", values)
-    site = Site.objects.filter(is_default_site=True).first() or Site(
-        hostname="localhost", port=80, is_default_site=True
-    )
-    if site.root_page_id != home.pk or site.site_name != SITE_NAME:
-        site.root_page = home
-        site.site_name = SITE_NAME
+    # The base address of every absolute URL (home/addresses.py): WAGTAILADMIN_BASE_URL,
+    # http://127.0.0.1:8000 unless set, which is where `make run` serves the site.
+    address = site_fields()
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    wanted = {"root_page_id": home.pk, "site_name": SITE_NAME, **address}
+    if any(getattr(site, name) != value for name, value in wanted.items()):
+        for name, value in wanted.items():
+            setattr(site, name, value)
         site.save()
     return home, site, {home.translation_key} if changed else set()
 

@@ -10,6 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.addresses import absolute_url
 from home.citations import site_name
 from home.forms import PageFormInItsLanguage
 from home.permissions import CheckedPagePermissionTester
@@ -20,7 +21,7 @@ SUMMARY_MAX_LENGTH = 300
 def absolute_rendition_url(image, spec, request=None):
     """The absolute address of an image rendition, for metadata read by other sites."""
     rendition = image.get_rendition(spec)
-    return request.build_absolute_uri(rendition.url) if request else rendition.full_url
+    return absolute_url(rendition.url, request)
 
 
 class BasePage(Page):
@@ -101,8 +102,10 @@ class BasePage(Page):
         abstract = True
 
     @classmethod
-    def home_figures(cls, locale_id):
-        """Figures this type adds to the home page in `locale_id`, e.g. {"stories": 12}."""
+    def home_figures(cls, locale):
+        """Figures this type adds to the home page in `locale`, e.g. {"stories": 12}: counted
+        over what its visitors read (`home.localization.live_in_language`), so every
+        language's home shows the partnership's real figures."""
         return {}
 
     @classmethod

@@ -1,12 +1,11 @@
 """What every listing page shares: its queryset in the visitor's language, filters, pagination."""
 
-from django.db.models import Q
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.exports import export_response
 from home.feeds import feed_response, offers_feed
 from home.listing import Listing, SortOrder
-from home.localization import source_language_code
+from home.localization import live_in_language
 
 
 class DownloadableIndexMixin(RoutablePageMixin):
@@ -31,17 +30,10 @@ class DownloadableIndexMixin(RoutablePageMixin):
 
     def get_listing_queryset(self, locale):
         """Live items in `locale`, plus untranslated source-language items where configured."""
-        model = self.listing_model()
-        live = model.objects.live().public()
-        # Compared by language code so that no query is spent looking up the default locale.
-        source_language = source_language_code()
-        if locale.language_code == source_language or not self.includes_untranslated():
+        live = self.listing_model().objects.live().public()
+        if not self.includes_untranslated():
             return live.filter(locale_id=locale.pk)
-        translated = model.objects.live().filter(locale_id=locale.pk).values("translation_key")
-        return live.filter(
-            Q(locale_id=locale.pk)
-            | (Q(locale__language_code=source_language) & ~Q(translation_key__in=translated))
-        )
+        return live_in_language(live, locale)
 
     def get_cached_paths(self):
         """The page and its downloads, which a purge of the listing clears together."""
@@ -123,7 +115,9 @@ class ListingPageMixin(DownloadableIndexMixin):
         context = super().get_context(request, *args, **kwargs)
         listing = self.get_listing(request)
         context["listing"] = listing
-        context["results"] = listing.get_page()
+        context["results"] = results = listing.get_page()
+        # Items of this page of results not yet translated, shown in the source language.
+        context["shows_untranslated"] = any(item.locale_id != self.locale_id for item in results)
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -69,12 +69,12 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_figures(self):
-        """Partnership figures from the live content of this language's tree, as the page
-        types give them (`home_figures`)."""
+        """Partnership figures from the live content this language's visitors read, as the
+        page types give them (`home_figures`)."""
         figures = {}
         for model in get_page_models():
             figures.update(
-                model.home_figures(self.locale_id) if hasattr(model, "home_figures") else {}
+                model.home_figures(self.locale) if hasattr(model, "home_figures") else {}
             )
         return figures
 

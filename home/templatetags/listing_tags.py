@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from django import template
 from django.db.models import prefetch_related_objects
 
-from home.localization import in_locale
+from home.localization import in_locale, source_language_code
 from home.models import Region
 from home.templatetags.locale_tags import context_locale, localized_pages
 
@@ -45,6 +45,10 @@ def story_cards(context, stories):
                 member=localized_members.get(member.translation_key, member) if member else None,
                 country=in_locale([member.country], locale, request)[0] if member else None,
                 untranslated=story.locale_id != locale.pk,
+                # The language its image's alternative text is written in.
+                lang=source_language_code()
+                if story.locale_id != locale.pk
+                else locale.language_code,
             )
         )
     return cards

@@ -8,10 +8,19 @@ from django import template
 from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import get_language_info
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
-from home.localization import in_locale, localized_live_pages, section_indexes, shown_locale
+from home.localization import (
+    active_language_code,
+    address_in_language,
+    in_locale,
+    localized_live_pages,
+    per_request,
+    section_indexes,
+    shown_locale,
+)
 from home.models.taxonomy import TaxonomyTerm
+from home.routing import page_ancestors
 
 register = template.Library()
 
@@ -68,15 +77,66 @@ def section_index(context, section):
     return section_indexes(context.get("request"), locale).get(section)
 
 
+def language_facts(code, foreign=False):
+    """A language's code, its name in the visitor's language, its writing direction and whether
+    it differs from the visitor's language (`foreign`), for lang/dir attributes and notices."""
+    info = get_language_info(code)
+    return SimpleNamespace(
+        code=code,
+        name=info["name_translated"],
+        dir="rtl" if info["bidi"] else "ltr",
+        foreign=foreign,
+    )
+
+
 @register.simple_tag
 def source_language():
     """The language untranslated items are shown in: its code, its name in the visitor's language
     and its writing direction, so an English card reads correctly inside an Arabic page."""
-    code = settings.LANGUAGE_CODE
-    info = get_language_info(code)
-    return SimpleNamespace(
-        code=code, name=info["name_translated"], dir="rtl" if info["bidi"] else "ltr"
-    )
+    return language_facts(settings.LANGUAGE_CODE, foreign=True)
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context):
+    """The language of the page's content; `foreign` when it is not the visitor's, as on a page
+    served at its fallback address (an English-only page under /es/)."""
+    page = context.get("page")
+    visitor = active_language_code()
+    if not isinstance(page, Page) or not page.locale_id:
+        return language_facts(visitor)
+    code = shown_locale(context.get("request"), page).language_code
+    return language_facts(code, foreign=code != visitor)
+
+
+@register.simple_tag(takes_context=True)
+def localized_url(context, page):
+    """The page's address in the visitor's language: its own when it is in that language, else
+    its fallback address under the visitor's prefix (/es/members/<slug>/), no query."""
+    return address_in_language(page, active_language_code(), context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_pages(context):
+    """The page's ancestors below the tree root as links (page, url, foreign) in the visitor's
+    language: on a page shown at its fallback address, their live translations where they exist
+    (one more query), the others marked `foreign` (shown in the source language)."""
+    page = context.get("page")
+    request = context.get("request")
+    ancestors = page_ancestors(request, page)
+    foreign = content_language(context).foreign
+    if foreign and ancestors:
+        visitor = per_request(request, "active_locale", Locale.get_active)
+        found = localized_live_pages(Page, [a.translation_key for a in ancestors], visitor)
+        ancestors = [shown or ancestor for shown, ancestor in zip(found, ancestors, strict=True)]
+    visitor_code = active_language_code()
+    return [
+        SimpleNamespace(
+            page=ancestor,
+            url=address_in_language(ancestor, visitor_code, request),
+            foreign=foreign and ancestor.locale_id == page.locale_id,
+        )
+        for ancestor in ancestors
+    ]
 
 
 @register.filter

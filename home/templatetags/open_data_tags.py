@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from home import addresses
 from home.citations import CitableMixin
 from home.sharing import share_targets
 
@@ -56,11 +57,8 @@ def og_type(context):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
-    """`url` made absolute against the current request (media may already be absolute)."""
-    request = context.get("request")
-    if not url or request is None:
-        return url or ""
-    return request.build_absolute_uri(url)
+    """`url` made absolute against the site's root URL (media may already be absolute)."""
+    return addresses.absolute_url(url, context.get("request"))
 
 
 def without_empty(value):

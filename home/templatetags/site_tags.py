@@ -4,6 +4,7 @@ The language switcher and hreflang links live in `localization.templatetags.loca
 """
 
 from django import template
+from django.db.models import Q
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
@@ -39,10 +40,7 @@ def main_menu(context):
     current = context.get("page")
     items = []
     if home is not None:
-        items = fragment(
-            f"menu:{home.pk}",
-            lambda: list(home.get_children().live().in_menu().only("title", "url_path", "path")),
-        )
+        items = fragment(f"menu:{home.pk}", lambda: menu_pages(home))
     return {
         "home": home,
         "items": items,
@@ -69,6 +67,25 @@ def site_wide(context, template_name):
     name = f"{template_name}:{active_language_code()}:{locale}:{site.pk if site else ''}"
     template = context.template.engine.get_template(template_name)
     return mark_safe(fragment(name, lambda: template.render(context)))
+
+
+def menu_pages(home):
+    """The live in-menu pages under the home pages, in `home`'s language where translated, else
+    in the source language (shown untranslated), in the source tree's order: one query."""
+    candidates = (
+        Page.objects.live()
+        .in_menu()
+        .filter(depth=home.depth + 1)
+        .filter(Q(locale_id=home.locale_id) | Q(locale__language_code=source_language_code()))
+        .only("id", "title", "url_path", "path", "locale_id", "translation_key")
+    )
+    chosen, order = {}, {}
+    for page in candidates:
+        if page.locale_id == home.locale_id or page.translation_key not in chosen:
+            chosen[page.translation_key] = page
+        if page.locale_id != home.locale_id or page.translation_key not in order:
+            order[page.translation_key] = page.path
+    return sorted(chosen.values(), key=lambda page: order[page.translation_key])
 
 
 @register.filter

@@ -24,7 +24,7 @@ from home.listing import (
     TaxonomyFilter,
     YearFilter,
 )
-from home.localization import named_in
+from home.localization import live_in_language, named_in
 from home.models import BasePage, PolicyArea, SustainableDevelopmentGoal, TaggedMixin
 from home.models.listing_page import ListingPageMixin
 from home.serializers import PageLinkField, TaxonomyField
@@ -247,10 +247,9 @@ class KnowledgeProductPage(CitableMixin, TaggedMixin, BasePage):
 
     @classmethod
     def home_context(cls, home, limit=3):
-        """The home page's newest live knowledge products in its language."""
+        """The home page's newest knowledge products in its language, translated or not."""
         latest = (
-            cls.objects.live()
-            .filter(locale_id=home.locale_id)
+            live_in_language(cls.objects.live(), home.locale)
             .select_related("image")
             .order_by("-publication_date")[:limit]
         )

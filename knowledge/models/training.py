@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.exports import Column
 from home.listing import ChoiceFilter, ListingFilter, SortOrder
+from home.localization import live_in_language
 from home.models import BasePage
 from home.models.listing_page import ListingPageMixin
 from home.serializers import PageLinkField
@@ -244,9 +245,7 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
     @classmethod
     def home_context(cls, home, limit=4):
         """The home page's entry points into the training tracks, first module of each first."""
-        modules = (
-            cls.objects.live().filter(locale_id=home.locale_id).order_by("track_order", "title")
-        )
+        modules = live_in_language(cls.objects.live(), home.locale).order_by("track_order", "title")
         return {"training_modules": list(modules[:limit])}
 
     def lesson_count(self):

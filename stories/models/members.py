@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock
 from home.exports import Column
 from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter
-from home.localization import named_in
+from home.localization import live_in_language, named_in
 from home.models import BasePage, Country, PolicyArea, Region
 from home.models.base import absolute_rendition_url
 from home.models.listing_page import ListingPageMixin
@@ -241,10 +241,10 @@ class MemberProfilePage(RoutablePageMixin, BasePage):
         verbose_name = _("member profile")
 
     @classmethod
-    def home_figures(cls, locale_id):
-        """The home page's counts of live members in this language, of their countries, action
-        plans and commitments by status, from the records (`PartnershipFigures`)."""
-        figures = PartnershipFigures.of(cls.objects.live().filter(locale_id=locale_id))
+    def home_figures(cls, locale):
+        """The home page's counts of the members its visitors read (translated or not), of their
+        countries, action plans and commitments by status (`PartnershipFigures`)."""
+        figures = PartnershipFigures.of(live_in_language(cls.objects.live(), locale))
         return {
             "members": figures.members,
             "countries": figures.countries,
@@ -257,9 +257,11 @@ class MemberProfilePage(RoutablePageMixin, BasePage):
         """This member's live reform stories in this page's language (with fallback)."""
         from stories.models.reforms import ReformStoryPage
 
+        stories = ReformStoryPage.objects.live().filter(
+            member__translation_key=self.translation_key
+        )
         return list(
-            ReformStoryPage.objects.live()
-            .filter(member__translation_key=self.translation_key, locale_id=self.locale_id)
+            live_in_language(stories, self.locale)
             .select_related("image")
             .order_by("-start_year", "title")
         )

@@ -16,7 +16,7 @@ from home.blocks import BeforeAfterFigureBlock
 from home.citations import CitableMixin
 from home.exports import Column
 from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter, YearFilter
-from home.localization import localized_live_pages, named_in
+from home.localization import live_in_language, localized_live_pages, named_in
 from home.models import BasePage, Country, PolicyArea, Region, SustainableDevelopmentGoal
 from home.models.listing_page import ListingPageMixin
 from home.serializers import PageLinkField, TaxonomyField
@@ -209,9 +209,9 @@ class ReformStoryPage(CitableMixin, BasePage):
         verbose_name = _("reform story")
 
     @classmethod
-    def home_figures(cls, locale_id):
-        """The home page's count of live stories in this language."""
-        return {"stories": cls.objects.live().filter(locale_id=locale_id).count()}
+    def home_figures(cls, locale):
+        """The home page's count of stories, translated or not."""
+        return {"stories": live_in_language(cls.objects.live(), locale).count()}
 
     def clean(self):
         """A story needs a summary, and cannot end before it starts."""

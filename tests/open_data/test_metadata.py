@@ -20,7 +20,7 @@ def test_story_page_carries_canonical_description_social_cards_and_article_json_
     assert meta_content(html, "property", "og:type") == "article"
     assert meta_content(html, "property", "og:title") == "Registro de lobbies"
     image = meta_content(html, "property", "og:image")
-    assert image.startswith("http://testserver/")
+    assert image.startswith("http://localhost/")
     assert meta_content(html, "property", "og:image:width") == "1200"
     assert meta_content(html, "property", "og:image:alt") == "Una tabla de reuniones"
     assert meta_content(html, "name", "twitter:card") == "summary_large_image"

@@ -57,7 +57,7 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out(client, content
         "Disallow: /*?policy_area=",
         "Disallow: /*&policy_area=",
         "Disallow: /*?sort=",
-        "Sitemap: http://testserver/sitemap.xml",
+        "Sitemap: http://localhost/sitemap.xml",
     ]:
         assert rule in lines
     assert "Disallow: /*?page=" not in lines

@@ -20,7 +20,7 @@ from tests.translation.builders import (
 
 def stale_notice(html):
     """The text of the page's stale-translation notice, or None."""
-    match = re.search(r'<aside class="stale-notice".*?</aside>', html, re.S)
+    match = re.search(r'<aside class="notice notice--stale".*?</aside>', html, re.S)
     return re.sub(r"\s+", " ", match.group(0)) if match else None
 
 

@@ -75,7 +75,8 @@ def test_spanish_translator_translates_a_story_and_submits_it_for_review(
     spanish.refresh_from_db()
     assert not spanish.live
     assert spanish.workflow_in_progress
-    assert client.get("/es/stories/lobby-register/").status_code == 404
+    # Not live: its address still serves the English page, shown as not yet translated.
+    assert 'lang="en" dir="ltr"' in client.get("/es/stories/lobby-register/").content.decode()
 
     client.force_login(moderator)
     approve(client, spanish)
