@@ -208,3 +208,16 @@ def test_explorer_queries_do_not_grow_with_the_number_of_commitments(
     with django_assert_num_queries(EXPLORER_QUERIES):
         response = client.get(url)
     assert len(response.context["cards"]) == min(24, members * per_member // 2)
+
+
+def test_a_purge_of_the_explorer_names_its_page_downloads_and_feeds(site_tree):
+    # A purge reads every listing's cached paths; the explorer lists records, not child pages,
+    # and its paths raised once, which dropped the whole purge batch (Varnish kept old pages).
+    explorer = factories.CommitmentIndexPageFactory(parent=site_tree["home"])
+    assert explorer.get_cached_paths() == [
+        "/",
+        "export/csv/",
+        "export/json/",
+        "feed/",
+        "feed/atom/",
+    ]

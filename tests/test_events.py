@@ -323,4 +323,4 @@ def test_an_event_page_costs_a_fixed_number_of_queries(client, events, django_as
 
 
 QUERIES_LISTING = 15
-QUERIES_EVENT = 25
+QUERIES_EVENT = 9

@@ -199,11 +199,15 @@ def test_production_deploy_check_reports_nothing_with_a_real_secret_key():
     assert "no issues" in result.stdout
 
 
-def test_embedded_default_is_a_sqlite_file_local_memory_cache_and_database_search():
+def test_embedded_default_is_a_sqlite_file_a_cache_all_workers_share_and_database_search():
     summary = settings_summary()
     assert summary["db"] == "django.db.backends.sqlite3"
     assert summary["name"] == str(BASE_DIR / "db.sqlite3")
-    assert summary["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    # Without REDIS_URL the workers of one server share a cache folder, so a purge sent by
+    # the process that published reaches them all; only `make run` (one process) keeps memory.
+    assert summary["cache"] == "django.core.cache.backends.filebased.FileBasedCache"
+    dev = read_settings({"cache": "s.CACHES['default']['BACKEND']"}, "cms.settings.dev")
+    assert dev["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     # Wagtail's database backend, behind the wrapper that hands it a query's words only.
     assert summary["search"] == "cms.wagtail_search"
 

@@ -20,7 +20,7 @@ from stories.commitment_listing import (
     commitments_in_language,
     policy_area_totals,
 )
-from stories.models.commitments import CommitmentStatus
+from stories.models.commitments import Commitment, CommitmentStatus
 
 
 class CommitmentIndexPage(ListingPageMixin, BasePage):
@@ -32,7 +32,6 @@ class CommitmentIndexPage(ListingPageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
-    listing_model_name = "stories.Commitment"
     listing_page_size = 24
     section = "commitments"
     section_index = True
@@ -40,6 +39,11 @@ class CommitmentIndexPage(ListingPageMixin, BasePage):
 
     class Meta:
         verbose_name = _("commitments explorer")
+
+    @classmethod
+    def listing_model(cls):
+        """Commitments, which are records on their members, not pages below this one."""
+        return Commitment
 
     def get_filters(self):
         """Policy area, goal, status, region, country, kind of member, plan period, starred."""

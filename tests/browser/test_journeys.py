@@ -66,7 +66,7 @@ def test_visitor_finds_a_member_by_country_and_reads_its_stories(browser_site, o
     tab.wait_for_url(re.compile(r"\?country=spain"))
     directory = tab.locator(".listing__results")
     expect(directory.get_by_role("heading", name=re.compile("^Spain"))).to_be_visible()
-    expect(directory.get_by_role("link", name="Basque Country")).to_be_visible()
+    expect(directory.get_by_role("link", name="Basque Country", exact=True)).to_be_visible()
     expect(directory.get_by_role("link", name="Abuja")).to_have_count(0)
 
     directory.get_by_role("link", name="Madrid", exact=True).click()

@@ -60,7 +60,7 @@ def test_every_absolute_url_comes_from_the_site_record(client, demo):
     }
     client.post("/admin/password_reset/", {"email": user.email}, HTTP_HOST=OTHER_HOST)
     texts = {
-        name: b"".join(getattr(r, "streaming_content", [r.content])).decode()
+        name: (b"".join(r.streaming_content) if r.streaming else r.content).decode()
         for name, r in responses.items()
     }
     assert len(mail.outbox) == 1
