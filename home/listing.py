@@ -136,6 +136,39 @@ class ChoiceFilter(ListingFilter):
         return [value for value, _label in self.choices if value in labels]
 
 
+class ConditionFilter(ListingFilter):
+    """Filter by named conditions rather than stored values (upcoming/past, lengths).
+
+    Subclasses give `choices()` (value, label) in the order shown and `conditions()`, the Q
+    each value stands for; applying, counting in one query and labelling are shared.
+    """
+
+    def apply(self, queryset):
+        """Items meeting any of the chosen conditions; an unknown value matches nothing."""
+        if not self.values:
+            return queryset
+        conditions = self.conditions()
+        condition = Q()
+        for value in self.values:
+            condition |= conditions.get(value, Q(pk__in=[]))
+        return queryset.filter(condition)
+
+    def counts(self, queryset):
+        """Items meeting each condition, in one query."""
+        return queryset.order_by().aggregate(
+            **{value: Count("pk", filter=q) for value, q in self.conditions().items()}
+        )
+
+    def labels(self, values, locale):
+        """Translated names of the chosen values that are real choices."""
+        names = dict(self.choices())
+        return {value: (str(names[value]), "") for value in values if value in names}
+
+    def order(self, labels):
+        """Choices keep the order they are declared in."""
+        return [value for value, _label in self.choices() if value in labels]
+
+
 @dataclass
 class YearFilter(ListingFilter):
     """Filter by a year (an integer field, or a date field's year)."""

@@ -1,7 +1,7 @@
 """The events listing: upcoming first, then the archive, filterable like every listing."""
 
 from django.db import models
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -9,14 +9,20 @@ from wagtail.contrib.routable_page.models import path
 
 from events.calendar import calendar_response
 from events.models.event import EventFormat, EventKind
-from home.listing import ChoiceFilter, LanguageListFilter, ListingFilter, SortOrder, TaxonomyFilter
+from home.listing import (
+    ChoiceFilter,
+    ConditionFilter,
+    LanguageListFilter,
+    SortOrder,
+    TaxonomyFilter,
+)
 from home.models import BasePage, PolicyArea, Region
 from home.models.listing_page import ListingPageMixin
 
 CALENDAR_SIZE = 500
 
 
-class WhenFilter(ListingFilter):
+class WhenFilter(ConditionFilter):
     """Upcoming (not over yet) or past events, split at the time of the request."""
 
     def choices(self):
@@ -27,30 +33,6 @@ class WhenFilter(ListingFilter):
         """The condition each value stands for, at this moment."""
         now = timezone.now()
         return {"upcoming": Q(end__gte=now), "past": Q(end__lt=now)}
-
-    def apply(self, queryset):
-        """Events in any of the chosen halves."""
-        if not self.values:
-            return queryset
-        condition = Q()
-        for value in self.values:
-            condition |= self.conditions().get(value, Q(pk__in=[]))
-        return queryset.filter(condition)
-
-    def counts(self, queryset):
-        """Upcoming and past counts in one query."""
-        return queryset.order_by().aggregate(
-            **{value: Count("pk", filter=q) for value, q in self.conditions().items()}
-        )
-
-    def labels(self, values, locale):
-        """Translated names of the two values."""
-        names = dict(self.choices())
-        return {value: (str(names[value]), "") for value in values if value in names}
-
-    def order(self, labels):
-        """Upcoming before past."""
-        return [value for value, _label in self.choices() if value in labels]
 
 
 class EventIndexPage(ListingPageMixin, BasePage):

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.exports import Column
-from home.listing import ChoiceFilter, ListingFilter, SortOrder
+from home.listing import ChoiceFilter, ConditionFilter, SortOrder
 from home.localization import live_in_language
 from home.models import BasePage
 from home.models.listing_page import ListingPageMixin
@@ -41,7 +41,7 @@ class Level(models.TextChoices):
     ADVANCED = "advanced", _("Advanced")
 
 
-class DurationFilter(ListingFilter):
+class DurationFilter(ConditionFilter):
     """By how long a module takes: under half an hour, up to an hour, or longer."""
 
     def choices(self):
@@ -60,30 +60,6 @@ class DurationFilter(ListingFilter):
             "medium": Q(**{f"{minutes}__gte": 30, f"{minutes}__lte": 60}),
             "long": Q(**{f"{minutes}__gt": 60}),
         }
-
-    def apply(self, queryset):
-        """Modules of any of the chosen lengths."""
-        if not self.values:
-            return queryset
-        condition = Q()
-        for value in self.values:
-            condition |= self.conditions().get(value, Q(pk__in=[]))
-        return queryset.filter(condition)
-
-    def counts(self, queryset):
-        """Modules of each length in one query."""
-        return queryset.order_by().aggregate(
-            **{value: Count("pk", filter=q) for value, q in self.conditions().items()}
-        )
-
-    def labels(self, values, locale):
-        """Translated names of the lengths."""
-        names = dict(self.choices())
-        return {value: (str(names[value]), "") for value in values if value in names}
-
-    def order(self, labels):
-        """Shortest first."""
-        return [value for value, _label in self.choices() if value in labels]
 
 
 class TrainingIndexPage(ListingPageMixin, BasePage):
