@@ -1,11 +1,20 @@
 """What the cache tests share: the page store switched on, on local memory or the real Redis."""
 
+import os
 import socket
 
 import pytest
 from django.core.cache import caches
 
-REDIS_URL = "redis://127.0.0.1:6379/3"  # db 3: this suite's own, beside the other test runs
+
+def _worker_database():
+    """Redis database 3 for the first test worker, 4 for the next, and so on: a worker clearing
+    its store (Redis FLUSHDB) must not empty the entries another worker's test is reading."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return 3 + int(worker.removeprefix("gw") or 0) % 12
+
+
+REDIS_URL = f"redis://127.0.0.1:6379/{_worker_database()}"
 
 
 def redis_answers():
