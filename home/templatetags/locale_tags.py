@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from django import template
 from django.conf import settings
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
@@ -94,6 +95,27 @@ def source_language():
     """The language untranslated items are shown in: its code, its name in the visitor's language
     and its writing direction, so an English card reads correctly inside an Arabic page."""
     return language_facts(settings.LANGUAGE_CODE, foreign=True)
+
+
+@register.simple_tag(takes_context=True)
+def lang_attrs(context, language, foreign=None, within=None):
+    """`lang` and `dir` attributes for text in `language` (a code or `language_facts`) when it is
+    not the language around it, else nothing.
+
+    `foreign` decides: a flag (`card.untranslated`), or a page or record, foreign when its
+    locale is not that of `within` (default: the context's page); without it, the language's
+    own `foreign` (`content_language`).
+    """
+    if isinstance(language, str):
+        language = language_facts(language)
+    if foreign is None:
+        foreign = language.foreign
+    elif hasattr(foreign, "locale_id"):
+        around = within if within is not None else context.get("page")
+        foreign = foreign.locale_id != getattr(around, "locale_id", None)
+    if not foreign:
+        return ""
+    return format_html('lang="{}" dir="{}"', language.code, language.dir)
 
 
 @register.simple_tag(takes_context=True)

@@ -52,6 +52,11 @@ class ResultRow:
     snippet_html: str = ""
 
     @property
+    def foreign(self):
+        """Found through its source-language text: shown in that language."""
+        return not self.native
+
+    @property
     def type_label(self):
         """The content type's name in the visitor's language."""
         return dict(PageType.choices).get(self.page_type, "")
