@@ -1,19 +1,22 @@
 """Routing a public address to its page in two queries, however deep the page.
 
 Wagtail finds the site (one query), the active locale and the root's translation (three), then
-two queries per level of the address. Here the sites and their roots in every language come
-from a cached table (`pagecache.fragments`, renewed by any change to pages or sites), every
-page along the address comes in one query by `url_path`, and the page found in one more.
+two queries per level of the address. Here Wagtail's choice of site is kept per host, and the
+sites and their roots in every language come from a cached table (`pagecache.fragments`, both
+renewed by any change to pages or sites); every page along the address comes in one query by
+`url_path`, and the page found in one more.
 The walk is Wagtail's: a page type with its own `route()` is asked itself, and routable pages'
 sub-routes win over child pages as in `RoutablePageMixin.route`.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import get_site_for_hostname
 from wagtail.url_routing import RouteResult
 
 from home.localization import active_language_code, source_language_code
@@ -47,18 +50,22 @@ def routing_table():
     return entries, restricted
 
 
-def site_for_host(entries, hostname, port):
-    """The entry Wagtail's `get_site_for_hostname` would choose, or None."""
-    exact = [e for e in entries if e.site.hostname == hostname and e.site.port == port]
-    if exact:
-        return exact[0]
-    named = [e for e in entries if e.site.hostname == hostname]
-    default = [e for e in entries if e.site.is_default_site]
-    if any(e.site.is_default_site for e in named):
-        return next(e for e in named if e.site.is_default_site)
-    if default:
-        return named[0] if len(named) == 1 else default[0]
-    return named[0] if len(named) == 1 else None
+def site_entry(request, entries):
+    """The entry of the site Wagtail's `get_site_for_hostname` chooses for the request's host
+    (as `Site.find_for_request` does), or None; asked once per host and version of the table."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+
+    def site_id():
+        try:
+            return get_site_for_hostname(hostname, port).pk
+        except Site.DoesNotExist:
+            return 0  # not None, which the fragment cache would take for "not computed yet"
+
+    # The host is the client's to choose: hashed, it is a safe cache key of bounded length.
+    digest = hashlib.sha256(f"{hostname}:{port}".encode(errors="replace")).hexdigest()
+    found = fragment(f"site-for-host:{digest}", site_id)
+    return next((entry for entry in entries if entry.site.pk == found), None)
 
 
 def load(page, request):
@@ -111,8 +118,7 @@ def route(request, path):
     """Fill Wagtail's per-request caches (`_wagtail_site`, `_wagtail_route_for_request`) so
     that `wagtail.views.serve` routes `path` without further queries."""
     entries, restricted = fragment("routing", routing_table)
-    hostname = split_domain_port(request._get_raw_host())[0]
-    entry = site_for_host(entries, hostname, request.get_port())
+    entry = site_entry(request, entries)
     request._wagtail_site = entry.site if entry else None
     if entry is None:
         request._wagtail_route_for_request = None
