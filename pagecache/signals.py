@@ -1,9 +1,6 @@
 """Thin receivers: each asks `addresses_changed_by` what a change touches and schedules the
 purge. A failure is logged, never raised: a cache must not stop an editor's publish."""
 
-import functools
-import logging
-
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.contrib.settings.models import BaseSiteSetting
@@ -11,22 +8,10 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from home.receivers import logged_as
 from pagecache.purge import addresses_changed_by, previous_live_revision, schedule
 
-logger = logging.getLogger(__name__)
-
-
-def logged(receiver_function):
-    """Log instead of raising, so the action that sent the signal goes through."""
-
-    @functools.wraps(receiver_function)
-    def wrapper(*args, **kwargs):
-        try:
-            receiver_function(*args, **kwargs)
-        except Exception:
-            logger.exception("Cache purge failed in %s", receiver_function.__name__)
-
-    return wrapper
+logged = logged_as("Cache purge")
 
 
 @receiver(page_published)

@@ -4,15 +4,13 @@ A failure to index is logged, not raised: an editor's publish must not fail beca
 search (`rebuild_search_documents` repairs the index).
 """
 
-import functools
-import logging
-
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from home.receivers import logged_as
 from search.facets import TAXONOMY_MODELS, forget_taxonomy_labels
 from search.indexing import (
     forget_document_words,
@@ -25,20 +23,7 @@ from search.indexing import (
 from search.models import SearchDocument
 from search.text import fold_accents
 
-logger = logging.getLogger(__name__)
-
-
-def logged(receiver_function):
-    """Log instead of raising, so the action that sent the signal goes through."""
-
-    @functools.wraps(receiver_function)
-    def wrapper(*args, **kwargs):
-        try:
-            receiver_function(*args, **kwargs)
-        except Exception:
-            logger.exception("Search index update failed in %s", receiver_function.__name__)
-
-    return wrapper
+logged = logged_as("Search index update")
 
 
 @receiver(page_published)

@@ -1,5 +1,7 @@
 """Publishing, unpublishing, privacy, moves and rebuilds keep the search index true."""
 
+import logging
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import PageViewRestriction
@@ -36,6 +38,25 @@ def test_republishing_updates_text_and_vocabulary(client, corpus):
     assert results(client.get("/en/search/", {"q": "neighbourhood"})) == [story.title]
     assert SearchTerm.objects.get(locale__language_code="en", term="neighbourhood").frequency == 1
     assert not SearchTerm.objects.filter(locale__language_code="en", term="district").exists()
+
+
+@pytest.mark.django_db
+def test_a_publish_goes_through_when_indexing_fails_and_the_failure_is_logged(
+    corpus, monkeypatch, caplog
+):
+    def broken(page):
+        raise RuntimeError("search tables are locked")
+
+    monkeypatch.setattr("search.signals.index_page", broken)
+    story = corpus["budget"]
+    story.title = "Residents choose neighbourhood projects"
+    with caplog.at_level(logging.ERROR, logger="search.signals"):
+        published = publish(story)
+
+    assert published.live
+    assert published.title == "Residents choose neighbourhood projects"
+    assert "Search index update failed in index_published_page" in caplog.text
+    assert "search tables are locked" in caplog.text
 
 
 @pytest.mark.django_db
