@@ -37,6 +37,31 @@ def default_locale():
     return Locale.get_default()
 
 
+def index_page_factory(model, title, doc):
+    """A factory of `model`, a section's index page: `title`, at the slug of that title."""
+    made = factory.make_factory(
+        model, FACTORY_CLASS=wagtail_factories.PageFactory, title=title, slug=title.lower()
+    )
+    made.__doc__ = doc
+    return made
+
+
+def attached(field, publish):
+    """A post-generation hook that sets the many-to-many `field` to the list it is given, then
+    saves the object (a page: publishes a revision, as its other content is live)."""
+
+    def hook(obj, create, extracted, **kwargs):
+        if extracted:
+            getattr(obj, field).set(extracted)
+            if create:
+                if publish:
+                    obj.save_revision().publish()
+                else:
+                    obj.save()
+
+    return factory.post_generation(hook)
+
+
 class PolicyAreaFactory(factory.django.DjangoModelFactory):
     """A policy area in English."""
 
@@ -101,54 +126,15 @@ class StandardPageFactory(wagtail_factories.PageFactory):
     summary = "A standard page."
 
 
-class StoryIndexPageFactory(wagtail_factories.PageFactory):
-    """The story index."""
-
-    class Meta:
-        model = StoryIndexPage
-
-    title = "Stories"
-    slug = "stories"
-
-
-class MemberIndexPageFactory(wagtail_factories.PageFactory):
-    """The member directory."""
-
-    class Meta:
-        model = MemberIndexPage
-
-    title = "Members"
-    slug = "members"
-
-
-class KnowledgeIndexPageFactory(wagtail_factories.PageFactory):
-    """The knowledge index."""
-
-    class Meta:
-        model = KnowledgeIndexPage
-
-    title = "Knowledge"
-    slug = "knowledge"
-
-
-class TrainingIndexPageFactory(wagtail_factories.PageFactory):
-    """The training index."""
-
-    class Meta:
-        model = TrainingIndexPage
-
-    title = "Training"
-    slug = "training"
-
-
-class CommitmentIndexPageFactory(wagtail_factories.PageFactory):
-    """The commitments explorer."""
-
-    class Meta:
-        model = CommitmentIndexPage
-
-    title = "Commitments"
-    slug = "commitments"
+StoryIndexPageFactory = index_page_factory(StoryIndexPage, "Stories", "The story index.")
+MemberIndexPageFactory = index_page_factory(MemberIndexPage, "Members", "The member directory.")
+KnowledgeIndexPageFactory = index_page_factory(
+    KnowledgeIndexPage, "Knowledge", "The knowledge index."
+)
+TrainingIndexPageFactory = index_page_factory(TrainingIndexPage, "Training", "The training index.")
+CommitmentIndexPageFactory = index_page_factory(
+    CommitmentIndexPage, "Commitments", "The commitments explorer."
+)
 
 
 class MemberProfilePageFactory(wagtail_factories.PageFactory):
@@ -188,21 +174,8 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     start_date = datetime.date(2021, 1, 1)
     end_date = datetime.date(2023, 12, 31)
 
-    @factory.post_generation
-    def policy_areas(obj, create, extracted, **kwargs):
-        """Attach the given policy areas (a list)."""
-        if extracted:
-            obj.policy_areas.set(extracted)
-            if create:
-                obj.save()
-
-    @factory.post_generation
-    def sdgs(obj, create, extracted, **kwargs):
-        """Attach the given goals (a list)."""
-        if extracted:
-            obj.sdgs.set(extracted)
-            if create:
-                obj.save()
+    policy_areas = attached("policy_areas", publish=False)
+    sdgs = attached("sdgs", publish=False)
 
 
 class ReformStoryPageFactory(wagtail_factories.PageFactory):
@@ -219,21 +192,8 @@ class ReformStoryPageFactory(wagtail_factories.PageFactory):
     status = "in_progress"
     start_year = 2021
 
-    @factory.post_generation
-    def policy_areas(obj, create, extracted, **kwargs):
-        """Attach the given policy areas (a list) after creation."""
-        if extracted:
-            obj.policy_areas.set(extracted)
-            if create:
-                obj.save_revision().publish()
-
-    @factory.post_generation
-    def sdgs(obj, create, extracted, **kwargs):
-        """Attach the given goals (a list) after creation."""
-        if extracted:
-            obj.sdgs.set(extracted)
-            if create:
-                obj.save_revision().publish()
+    policy_areas = attached("policy_areas", publish=True)
+    sdgs = attached("sdgs", publish=True)
 
 
 class KnowledgeProductPageFactory(wagtail_factories.PageFactory):
@@ -270,14 +230,7 @@ class TrainingModulePageFactory(wagtail_factories.PageFactory):
     )
 
 
-class EventIndexPageFactory(wagtail_factories.PageFactory):
-    """The events index."""
-
-    class Meta:
-        model = EventIndexPage
-
-    title = "Events"
-    slug = "events"
+EventIndexPageFactory = index_page_factory(EventIndexPage, "Events", "The events index.")
 
 
 class EventPageFactory(wagtail_factories.PageFactory):
@@ -300,10 +253,4 @@ class EventPageFactory(wagtail_factories.PageFactory):
     attendance = "online"
     languages = "|en|"
 
-    @factory.post_generation
-    def policy_areas(obj, create, extracted, **kwargs):
-        """Attach the given policy areas (a list) after creation."""
-        if extracted:
-            obj.policy_areas.set(extracted)
-            if create:
-                obj.save_revision().publish()
+    policy_areas = attached("policy_areas", publish=True)
