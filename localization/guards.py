@@ -11,8 +11,9 @@ from contextlib import suppress
 from functools import wraps
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
 from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
@@ -55,6 +56,17 @@ def page_target_locale_ids(user, page):
     return allowed
 
 
+def untranslated_target_locale_ids(user, page):
+    """The locales `user` may translate `page` into that have no translation yet (an alias,
+    which wagtail-localize converts on translating, is none)."""
+    translated = (
+        page.get_translations(inclusive=True)
+        .filter(alias_of__isnull=True)
+        .values_list("locale_id", flat=True)
+    )
+    return page_target_locale_ids(user, page) - set(translated)
+
+
 def user_can_edit_target(user, instance):
     """Whether `user` may edit this translated page or snippet."""
     if isinstance(instance, Page):
@@ -76,6 +88,22 @@ def user_can_publish_target(user, instance):
 
 class LocaleCheckedSubmitPageTranslationView(SubmitPageTranslationView):
     """wagtail-localize's "Translate this page", offering only locales the user may add it in."""
+
+    def dispatch(self, request, *args, **kwargs):
+        """Send the user back, saying why, when none of their languages is left for the page."""
+        page = get_object_or_404(Page, pk=kwargs["page_id"])
+        if (
+            not page.is_root()
+            and request.user.has_perm("wagtail_localize.submit_translation")
+            and not untranslated_target_locale_ids(request.user, page)
+        ):
+            messages.error(
+                request,
+                _("“%(title)s” has no language left that you may translate it into.")
+                % {"title": page.get_admin_display_title()},
+            )
+            return redirect("wagtailadmin_home")
+        return super().dispatch(request, *args, **kwargs)
 
     def get_form(self):
         """The form, with the locales limited to the trees the user may add pages to."""

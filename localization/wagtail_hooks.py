@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.views import edit_translation
 
 from localization import guards, views
@@ -208,3 +209,29 @@ def page_action_rules(user, action, page):
     """The language and review rules on deleting and moving pages (home.permissions asks this
     for Wagtail's header menu, listing buttons, bulk actions and views alike)."""
     return guards.page_action_allowed(user, action, page)
+
+
+def translate_only_into_own_languages(page, user, view_name=None, next_url=None):
+    """wagtail-localize's page buttons, without "Translate this page" once no locale the user
+    may translate the page into is left (wagtail-localize asks only whether any locale is)."""
+    source = page.alias_of or page
+    translate_url = reverse("wagtail_localize:submit_page_translation", args=[source.pk])
+    for button in localize_hooks.page_listing_more_buttons(
+        page, user, view_name=view_name, next_url=next_url
+    ):
+        if button.url != translate_url or guards.untranslated_target_locale_ids(user, source):
+            yield button
+
+
+# Wagtail has no hook that removes another hook's page header or "more" buttons, so
+# wagtail-localize's registration of its button hook is swapped for the wrapper above.
+for _hook_name in ("register_page_header_buttons", "register_page_listing_more_buttons"):
+    hooks._hooks[_hook_name] = [
+        (
+            translate_only_into_own_languages
+            if fn is localize_hooks.page_listing_more_buttons
+            else fn,
+            order,
+        )
+        for fn, order in hooks._hooks.get(_hook_name, [])
+    ]

@@ -172,3 +172,43 @@ def test_translators_edit_taxonomy_only_in_their_language(client, spanish_transl
     assert client.get(f"{add_url}?locale=es").status_code == 200
     assert_denied(client.get(add_url))  # the default locale is English
     assert_denied(client.get(f"{add_url}?locale=fr"))
+
+
+def _header_and_listing(client, page):
+    """The page's own listing (its header menu) and its parent's listing (its row's menu)."""
+    header = client.get(reverse("wagtailadmin_explore", args=[page.pk]))
+    listing = client.get(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+    return header.content.decode() + listing.content.decode()
+
+
+@pytest.mark.django_db
+def test_translate_is_offered_only_while_one_of_the_translators_languages_is_left(
+    client, django_user_model, story, spanish_tree, spanish_translator
+):
+    # A story written in Spanish: English, French, Portuguese... are left, Spanish is not.
+    spanish_story = factories.ReformStoryPageFactory(
+        parent=spanish_tree["es"]["stories"], member=story.member
+    )
+    translate_url = reverse("wagtail_localize:submit_page_translation", args=[spanish_story.pk])
+    bilingual = django_user_model.objects.create_user("bilingue", "b@example.org", "pw")
+    bilingual.groups.add(
+        *Group.objects.filter(name__in=["Translators: Spanish", "Translators: French"])
+    )
+    client.force_login(bilingual)
+    assert translate_url in _header_and_listing(client, spanish_story)
+    client.force_login(spanish_translator)
+    assert translate_url not in _header_and_listing(client, spanish_story)
+    response = client.get(translate_url)
+    assert_denied(response)
+    assert "no language left" in str(list(response.wsgi_request._messages)[0])
+    french = Locale.objects.get(language_code="fr")
+    assert_denied(client.post(translate_url, {"locales": [french.pk]}))
+    assert not Page.objects.filter(
+        translation_key=spanish_story.translation_key, locale=french
+    ).exists()
+
+    # The English story is offered into Spanish until its Spanish translation exists.
+    story_url = reverse("wagtail_localize:submit_page_translation", args=[story.pk])
+    assert client.get(story_url).status_code == 200
+    translate_page(story, "es", {"Lobby register": "Registro de lobbies"}, publish=False)
+    assert_denied(client.get(story_url))
