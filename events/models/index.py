@@ -1,10 +1,8 @@
 """The events listing: upcoming first, then the archive, filterable like every listing."""
 
-from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 
 from events.calendar import calendar_response
@@ -16,8 +14,8 @@ from home.listing import (
     SortOrder,
     TaxonomyFilter,
 )
-from home.models import BasePage, PolicyArea, Region
-from home.models.listing_page import ListingPageMixin
+from home.models import PolicyArea, Region
+from home.models.listing_page import SectionIndexPage
 
 CALENDAR_SIZE = 500
 
@@ -35,17 +33,11 @@ class WhenFilter(ConditionFilter):
         return {"upcoming": Q(end__gte=now), "past": Q(end__lt=now)}
 
 
-class EventIndexPage(ListingPageMixin, BasePage):
+class EventIndexPage(SectionIndexPage):
     """Every event, upcoming first, with filters, feeds, downloads and a calendar feed."""
 
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), *BasePage.summary_panels]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
     section = "events"
-    section_index = True
     export_ordering = ("start", "title")
 
     class Meta:

@@ -1,11 +1,15 @@
 """What every listing page shares: its queryset in the visitor's language, filters, pagination."""
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.exports import export_response
 from home.feeds import feed_response, offers_feed
 from home.listing import Listing, SortOrder
 from home.localization import live_in_language
+from home.models.base import BasePage
 
 
 class DownloadableIndexMixin(RoutablePageMixin):
@@ -126,3 +130,18 @@ class ListingPageMixin(DownloadableIndexMixin):
         if any(key != "page" for key in request.GET):
             response["X-Robots-Tag"] = "noindex"
         return response
+
+
+class SectionIndexPage(ListingPageMixin, BasePage):
+    """A section's one index page below the home page, listing the one type it allows below it
+    (abstract: each section declares its `subpage_types`, `section` and verbose name)."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), *BasePage.summary_panels]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    section_index = True
+
+    class Meta:
+        abstract = True

@@ -26,7 +26,7 @@ from home.listing import (
 )
 from home.localization import live_in_language, named_in
 from home.models import BasePage, PolicyArea, SustainableDevelopmentGoal, TaggedMixin
-from home.models.listing_page import ListingPageMixin
+from home.models.listing_page import SectionIndexPage
 from home.serializers import PageLinkField, TaxonomyField
 from knowledge.blocks import FileBlock
 
@@ -62,17 +62,11 @@ RIS_TYPES = {
 }
 
 
-class KnowledgeIndexPage(ListingPageMixin, BasePage):
+class KnowledgeIndexPage(SectionIndexPage):
     """All knowledge products, filterable by kind, policy area, goal, file language and year."""
 
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), *BasePage.summary_panels]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.KnowledgeProductPage"]
-    max_count_per_parent = 1
     section = "knowledge"
-    section_index = True
 
     class Meta:
         verbose_name = _("knowledge index")

@@ -20,7 +20,7 @@ from home.exports import Column
 from home.listing import ChoiceFilter, ConditionFilter, SortOrder
 from home.localization import live_in_language
 from home.models import BasePage
-from home.models.listing_page import ListingPageMixin
+from home.models.listing_page import SectionIndexPage
 from home.serializers import PageLinkField
 from knowledge.blocks import LessonBlock
 
@@ -62,18 +62,14 @@ class DurationFilter(ConditionFilter):
         }
 
 
-class TrainingIndexPage(ListingPageMixin, BasePage):
+class TrainingIndexPage(SectionIndexPage):
     """The structured orientation: one track of modules per audience, in order, filterable by
     audience, level, duration and language."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the tracks."))
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), *BasePage.summary_panels]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.TrainingModulePage"]
-    max_count_per_parent = 1
     section = "training"
-    section_index = True
     export_ordering = ("audience", "track_order", "title")
     # Every module on one page: the tracks are read in order, not paged.
     listing_page_size = 500

@@ -6,13 +6,11 @@ introduction, menus, a sitemap entry and the listing mechanism's feeds and downl
 other listings do; commitments keep their own addresses on their members.
 """
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 
 from home.localization import in_locale, vocabulary
-from home.models import BasePage, PolicyArea
-from home.models.listing_page import ListingPageMixin
+from home.models import PolicyArea
+from home.models.listing_page import SectionIndexPage
 from stories.commitment_listing import (
     commitment_filters,
     commitment_listing,
@@ -23,18 +21,12 @@ from stories.commitment_listing import (
 from stories.models.commitments import Commitment, CommitmentStatus
 
 
-class CommitmentIndexPage(ListingPageMixin, BasePage):
+class CommitmentIndexPage(SectionIndexPage):
     """Every commitment of every member: filters with counts, search, feeds and downloads."""
 
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), *BasePage.summary_panels]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
     listing_page_size = 24
     section = "commitments"
-    section_index = True
     export_ordering = ("page__title", "sort_order", "pk")
 
     class Meta:

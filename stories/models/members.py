@@ -17,7 +17,7 @@ from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter
 from home.localization import live_in_language, named_in
 from home.models import BasePage, Country, PolicyArea, Region
 from home.models.base import absolute_rendition_url
-from home.models.listing_page import ListingPageMixin
+from home.models.listing_page import SectionIndexPage
 from home.serializers import TaxonomyField
 from stories.blocks import ContactBlock
 from stories.forms import MemberProfileForm
@@ -46,19 +46,15 @@ class MemberKind(models.TextChoices):
     NATION = "nation", _("Devolved nation")
 
 
-class MemberIndexPage(ListingPageMixin, BasePage):
+class MemberIndexPage(SectionIndexPage):
     """The directory of member governments, grouped by country, with region and kind filters."""
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("Shown above the directory.")
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), *BasePage.summary_panels]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.MemberProfilePage"]
-    max_count_per_parent = 1
     section = "members"
-    section_index = True
     listing_page_size = 200
 
     class Meta:

@@ -18,7 +18,7 @@ from home.exports import Column
 from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter, YearFilter
 from home.localization import live_in_language, localized_live_pages, named_in
 from home.models import BasePage, Country, PolicyArea, Region, SustainableDevelopmentGoal
-from home.models.listing_page import ListingPageMixin
+from home.models.listing_page import SectionIndexPage
 from home.serializers import PageLinkField, TaxonomyField
 from stories.blocks import SourceBlock, Status, StoryBodyBlock
 from stories.similar import similar_stories
@@ -29,17 +29,11 @@ commitment_codes_validator = RegexValidator(
 )
 
 
-class StoryIndexPage(ListingPageMixin, BasePage):
+class StoryIndexPage(SectionIndexPage):
     """All reform stories, filterable by policy area, goal, place, status and year."""
 
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), *BasePage.summary_panels]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.ReformStoryPage"]
-    max_count_per_parent = 1
     section = "stories"
-    section_index = True
 
     class Meta:
         verbose_name = _("story index")
