@@ -10,7 +10,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from home.models import Country, PolicyArea, SustainableDevelopmentGoal
 
 
-class PolicyAreaViewSet(SnippetViewSet):
+class TaxonomyViewSet(SnippetViewSet):
+    """What every taxonomy snippet's listing shares: searched by name and slug."""
+
+    search_fields = ["name", "slug"]
+    # The ORM search works alongside the locale filter without extra search-index fields.
+    search_backend_name = None
+
+
+class PolicyAreaViewSet(TaxonomyViewSet):
     """Policy areas: searchable, exportable; Wagtail adds the locale filter itself."""
 
     model = PolicyArea
@@ -18,13 +26,10 @@ class PolicyAreaViewSet(SnippetViewSet):
     list_display = ["name", "slug", "description"]
     list_export = ["name", "slug", "description", "locale"]
     export_filename = "policy-areas"
-    search_fields = ["name", "slug"]
-    # The ORM search works alongside the locale filter without extra search-index fields.
-    search_backend_name = None
     ordering = ["name"]
 
 
-class SustainableDevelopmentGoalViewSet(SnippetViewSet):
+class SustainableDevelopmentGoalViewSet(TaxonomyViewSet):
     """The 17 goals in their UN order."""
 
     model = SustainableDevelopmentGoal
@@ -33,13 +38,10 @@ class SustainableDevelopmentGoalViewSet(SnippetViewSet):
     list_display = ["number", "name", "slug", "colour"]
     list_export = ["number", "name", "slug", "colour", "locale"]
     export_filename = "sustainable-development-goals"
-    search_fields = ["name", "slug"]
-    # The ORM search works alongside the locale filter without extra search-index fields.
-    search_backend_name = None
     ordering = ["number"]
 
 
-class CountryViewSet(SnippetViewSet):
+class CountryViewSet(TaxonomyViewSet):
     """Countries with their ISO code and partnership region, filterable by region."""
 
     model = Country
@@ -48,9 +50,6 @@ class CountryViewSet(SnippetViewSet):
     list_filter = ["region"]
     list_export = ["name", "iso_code", "region", "slug", "locale"]
     export_filename = "countries"
-    search_fields = ["name", "slug"]
-    # The ORM search works alongside the locale filter without extra search-index fields.
-    search_backend_name = None
     ordering = ["name"]
 
 
