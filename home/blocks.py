@@ -12,6 +12,11 @@ from wagtail.images.blocks import ImageChooserBlock
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
+def field_error(name, message):
+    """A StructBlock's validation error on its child block `name`, shown beside that field."""
+    return StructBlockValidationError(block_errors={name: ErrorList([ValidationError(message)])})
+
+
 class HeadingBlock(blocks.StructBlock):
     """A section heading; level 2 or 3 keeps the outline valid under the page's h1."""
 
@@ -55,13 +60,7 @@ class ImageBlock(blocks.StructBlock):
         value = super().clean(value)
         alt = (value.get("alt_text") or "").strip()
         if not alt or alt.lower().endswith((".jpg", ".jpeg", ".png", ".webp", ".gif")):
-            raise StructBlockValidationError(
-                block_errors={
-                    "alt_text": ErrorList(
-                        [ValidationError(_("Write alternative text describing the image."))]
-                    )
-                }
-            )
+            raise field_error("alt_text", _("Write alternative text describing the image."))
         return value
 
 
@@ -222,9 +221,5 @@ class LinkBlock(blocks.StructBlock):
         """Exactly one of page and address must be given."""
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
-            raise StructBlockValidationError(
-                block_errors={
-                    "url": ErrorList([ValidationError(_("Choose a page or give an address."))])
-                }
-            )
+            raise field_error("url", _("Choose a page or give an address."))
         return value

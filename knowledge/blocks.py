@@ -3,14 +3,11 @@
 from types import SimpleNamespace
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from home.blocks import PARAGRAPH_FEATURES
+from home.blocks import PARAGRAPH_FEATURES, field_error
 
 
 def language_choices():
@@ -102,13 +99,7 @@ class QuestionBlock(blocks.StructBlock):
             choices = value.get("choices") or []
             correct = sum(1 for choice in choices if choice.get("correct"))
             if len(choices) < 2 or correct != 1:
-                raise StructBlockValidationError(
-                    block_errors={
-                        "choices": ErrorList(
-                            [ValidationError(_("Give at least two answers, exactly one correct."))]
-                        )
-                    }
-                )
+                raise field_error("choices", _("Give at least two answers, exactly one correct."))
         return value
 
 
