@@ -57,16 +57,18 @@ def rolled_back(django_db_blocker):
         transaction.set_rollback(True)
 
 
-def built_once(build, scope="module"):
+def built_once(build, scope="module", name=None):
     """A `module_data` fixture: a fresh site (locales, site tree) and what `build(site_tree,
-    locales)` adds to it ({name: {key: instance}}), built once per `scope` and rolled back after."""
+    locales)` adds to it ({name: {key: instance}}, or under `name` when given), built once per
+    `scope` and rolled back after."""
 
     @pytest.fixture(scope=scope, name="module_data")
     def fixture(django_db_setup, django_db_blocker):
         with rolled_back(django_db_blocker):
             locales = make_locales()
             site_tree = make_site_tree(locales)
-            yield {"locales": locales, "site_tree": site_tree, **build(site_tree, locales)}
+            built = build(site_tree, locales)
+            yield {"locales": locales, "site_tree": site_tree, **({name: built} if name else built)}
 
     fixture.__doc__ = f"The site and {build.__name__}'s pages, built once per {scope}."
     return fixture

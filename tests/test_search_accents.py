@@ -5,7 +5,7 @@ language."""
 import pytest
 
 from tests import factories
-from tests.conftest import make_locales, make_site_tree, rolled_back, shared
+from tests.conftest import built_once, shared
 from tests.search.pages import paragraphs, publish, results, translate
 
 
@@ -73,13 +73,7 @@ def build_corpus(site_tree, locales):
     return {"trees": trees}
 
 
-@pytest.fixture(scope="module")
-def module_data(django_db_setup, django_db_blocker):
-    """The locales, site tree and corpus, built once for this module and rolled back after it."""
-    with rolled_back(django_db_blocker):
-        locales = make_locales()
-        tree = make_site_tree(locales)
-        yield {"locales": locales, "site_tree": tree, "corpus": build_corpus(tree, locales)}
+module_data = built_once(build_corpus, name="corpus")
 
 
 (corpus,) = shared("corpus")

@@ -5,7 +5,7 @@ term's words reaches the search at once."""
 import pytest
 
 from tests import factories
-from tests.conftest import make_locales, make_site_tree, rolled_back, shared
+from tests.conftest import built_once, shared
 from tests.search.pages import paragraphs, publish, results
 
 
@@ -34,13 +34,7 @@ def build_corpus(site_tree, locales):
     return {"salud": salud, "story": story}
 
 
-@pytest.fixture(scope="module")
-def module_data(django_db_setup, django_db_blocker):
-    """The locales, site tree and corpus, built once for this module and rolled back after it."""
-    with rolled_back(django_db_blocker):
-        locales = make_locales()
-        tree = make_site_tree(locales)
-        yield {"locales": locales, "site_tree": tree, "corpus": build_corpus(tree, locales)}
+module_data = built_once(build_corpus, name="corpus")
 
 
 (corpus,) = shared("corpus")

@@ -93,12 +93,7 @@ def build_content(site_tree, locales):
     }
 
 
-def open_data_content(site_tree, locales):
-    """The content the package's tests download, feed and describe."""
-    return {"content": build_content(site_tree, locales)}
-
-
-module_data = built_once(open_data_content, scope="package")
+module_data = built_once(build_content, scope="package", name="content")
 
 
 locales, content = shared("locales", "content")

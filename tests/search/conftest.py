@@ -141,12 +141,7 @@ def build_corpus(site_tree, locales):
     }
 
 
-def search_corpus(site_tree, locales):
-    """The corpus the package's tests search."""
-    return {"corpus": build_corpus(site_tree, locales)}
-
-
-module_data = built_once(search_corpus, scope="package")
+module_data = built_once(build_corpus, scope="package", name="corpus")
 
 
 locales, site_tree, corpus = shared("locales", "site_tree", "corpus")
