@@ -6,7 +6,12 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language_info, override
 from wagtail.models import Page
 
-from home.localization import active_language_code, per_request
+from home.localization import (
+    active_language_code,
+    address_in_language,
+    per_request,
+    source_language_code,
+)
 from home.routing import page_ancestors
 from localization.status import stale_source_page
 
@@ -35,13 +40,16 @@ def _live_translations(request, page):
 def language_links_for(request, page):
     """One link per language in settings.LANGUAGES, named as it is there.
 
-    Each goes to the same page where a live translation exists; otherwise to that language's
-    nearest translated ancestor (flagged `is_fallback`, so the switcher can say so); for views
-    that are not pages, to the same path in that language.
+    Each goes to the same page where a live translation exists; otherwise to the source
+    language's page at its fallback address under that language's prefix, or, with no source
+    version either, to that language's nearest translated ancestor (both flagged
+    `is_fallback`, so the switcher can say so); for views that are not pages, to the same path
+    in that language.
     """
     active_code = active_language_code()
     translations = {}
     ancestors = []
+    source = None
     if isinstance(page, Page) and page.pk:
         ancestors, found = _live_versions(request, page)
         ancestors = ancestors[::-1]
@@ -49,6 +57,7 @@ def language_links_for(request, page):
             if candidate.alias_of_id is None:
                 key = (candidate.translation_key, candidate.locale.language_code)
                 translations[key] = candidate
+        source = translations.get((page.translation_key, source_language_code()))
     links = []
     for code, name in settings.LANGUAGES:
         link = {
@@ -59,7 +68,10 @@ def language_links_for(request, page):
             "is_fallback": False,
             "url": None,
         }
-        if ancestors:
+        if ancestors and (page.translation_key, code) not in translations and source:
+            link["url"] = address_in_language(source, code, request)
+            link["is_fallback"] = True
+        elif ancestors:
             for depth_index, ancestor in enumerate(ancestors):
                 target = translations.get((ancestor.translation_key, code))
                 if target is not None:

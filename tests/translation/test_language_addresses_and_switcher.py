@@ -9,6 +9,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from localization.templatetags.localization_tags import language_links_for
+from tests import factories
 from tests.translation.builders import (
     TARGETS,
     translate_page,
@@ -82,19 +83,39 @@ def switcher_links(html):
 
 
 @pytest.mark.django_db
-def test_switcher_goes_to_the_translation_or_says_it_falls_back_to_a_section(
+def test_switcher_goes_to_the_translation_or_to_the_pages_fallback_address(
     client, site_tree, story, spanish_tree
 ):
     translate_page(story, "es")
     translate_page(site_tree["home"], "pt")
     links = switcher_links(client.get("/en/stories/lobby-register/").content.decode())
     assert links["es"] == ("/es/stories/lobby-register/", False)
-    # French has the story index but not the story; Portuguese only the home page.
-    assert links["fr"] == ("/fr/stories/", True)
-    assert links["pt"] == ("/pt/", True)
-    # Arabic has nothing translated: its root, where the English home is served.
-    assert links["ar"] == ("/ar/", True)
+    # French has the story index but not the story, Portuguese only the home page, Arabic
+    # nothing: each leads to the English story served under its prefix, and says so.
+    for code in ("fr", "pt", "ar"):
+        assert links[code] == (f"/{code}/stories/lobby-register/", True), code
+        response = client.get(links[code][0])
+        assert response.status_code == 200, code
+        assert 'lang="en"' in response.content.decode(), code
     assert "en" not in links  # the current language is not a link
+    # From the Spanish translation and from the story's own fallback address alike.
+    for address in ("/es/stories/lobby-register/", "/fr/stories/lobby-register/"):
+        links = switcher_links(client.get(address).content.decode())
+        assert links["ar"][0] == "/ar/stories/lobby-register/", address
+        assert links["uk"][0] == "/uk/stories/lobby-register/", address
+
+
+@pytest.mark.django_db
+def test_switcher_on_a_page_with_no_source_version_falls_back_to_a_translated_section(
+    client, story, spanish_tree
+):
+    # Written in Spanish and not in English: no English page to serve under /fr/.
+    factories.ReformStoryPageFactory(
+        parent=spanish_tree["es"]["stories"], member=story.member, slug="solo-es"
+    )
+    links = switcher_links(client.get("/es/stories/solo-es/").content.decode())
+    assert links["fr"][0] == "/fr/stories/"
+    assert links["en"][0] == "/en/stories/"
 
 
 @pytest.mark.django_db
