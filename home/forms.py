@@ -14,6 +14,11 @@ class PageFormInItsLanguage(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         """Limit each choice of translatable objects to the locale of the page being edited."""
         super().__init__(*args, **kwargs)
+        # The tags a type requires (TaggedMixin.required_tags): the fields stay blank=True so
+        # every type shares one declaration, and the editor's form asks for them.
+        for name in getattr(self._meta.model, "required_tags", ()):
+            if name in self.fields:
+                self.fields[name].required = True
         locale_id = self.instance.locale_id
         if locale_id is None:
             return

@@ -11,7 +11,9 @@ from cached labels, so memory and queries per row stay flat however many rows th
 import json
 from urllib.parse import urljoin
 
-from django.db.models import F
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
@@ -27,27 +29,53 @@ from home.exports import (
 )
 from home.models import Country, PolicyArea, SustainableDevelopmentGoal
 from search.facets import taxonomy_labels
-from search.models import PageType, SearchDocument
+from search.models import SearchDocument
+from search.registry import indexed_models, own_filters, type_choices
 
 CHUNK_SIZE = LISTING_CHUNK_SIZE
 
-COLUMNS = [
-    *IDENTITY_COLUMNS,
-    Column("type", kind="choice"),
-    Column("promoted"),
-    Column("native"),
-    Column("last_published_at"),
-    Column("policy_areas", kind="taxonomy"),
-    Column("sdgs", kind="taxonomy"),
-    Column("region"),
-    Column("country", kind="term"),
-    Column("kind"),
-    Column("audience"),
-    Column("year"),
-    *LICENCE_COLUMNS,
-]
-# The CSV header line: choice and taxonomy columns spread over a stable code and a shown name.
-HEADERS = [header for column in COLUMNS for header in column.headers()]
+
+def own_facet_names():
+    """The names of the facets page types declare for themselves, one column each."""
+    return [listing_filter.param for listing_filter in own_filters()]
+
+
+def columns():
+    """The download's columns: the shared facets, then each type's own facets, then the year."""
+    return [
+        *IDENTITY_COLUMNS,
+        Column("type", kind="choice"),
+        Column("promoted"),
+        Column("native"),
+        Column("last_published_at"),
+        Column("policy_areas", kind="taxonomy"),
+        Column("sdgs", kind="taxonomy"),
+        Column("region"),
+        Column("country", kind="term"),
+        *[Column(name) for name in own_facet_names()],
+        Column("year"),
+        *LICENCE_COLUMNS,
+    ]
+
+
+def headers():
+    """The CSV header line: choice and taxonomy columns spread over a stable code and a name."""
+    return [header for column in columns() for header in column.headers()]
+
+
+def own_licence():
+    """The licence a page carries itself (a type with a `licence` field), else None."""
+    paths = []
+    for model in indexed_models():
+        try:
+            model._meta.get_field("licence")
+        except FieldDoesNotExist:
+            continue
+        paths.append(F(f"page__{model._meta.model_name}__licence"))
+    if len(paths) > 1:
+        return Coalesce(*paths)
+    return paths[0] if paths else Value(None, output_field=CharField())
+
 
 DOCUMENT_FIELDS = (
     "id",
@@ -62,8 +90,7 @@ DOCUMENT_FIELDS = (
     "sdgs",
     "region",
     "country",
-    "kind",
-    "audience",
+    "facets",
     "year",
 )
 
@@ -103,7 +130,9 @@ class SearchExport:
         # of another site already carry their full address.
         site = Site.find_for_request(request)
         self.root_url = site.root_url if site else request.build_absolute_uri("/")
-        self.type_labels = {value: str(label) for value, label in PageType.choices}
+        self.type_labels = {value: str(label) for value, label in type_choices()}
+        self.own_facets = own_facet_names()
+        self.headers = headers()
         self.names = {
             model: {slug: name for slug, (name, _css) in taxonomy_labels(model, locale).items()}
             for model in (PolicyArea, SustainableDevelopmentGoal, Country)
@@ -121,7 +150,7 @@ class SearchExport:
         rows = SearchDocument.objects.filter(pk__in=ids).values(
             *DOCUMENT_FIELDS,
             last_published_at=F("page__last_published_at"),
-            own_licence=F("page__knowledgeproductpage__licence"),
+            own_licence=own_licence(),
         )
         return {row["id"]: row for row in rows}
 
@@ -137,11 +166,12 @@ class SearchExport:
         return self.licence_name, self.licence_url
 
     def row(self, document, native, promoted):
-        """One download row as (header, value) pairs, in COLUMNS order."""
+        """One download row as (header, value) pairs, in `columns()` order."""
         policy_areas = json.loads(document["policy_areas"] or "[]")
         sdgs = json.loads(document["sdgs"] or "[]")
         country = document["country"] or None
         licence_name, licence_url = self.licence(document["own_licence"])
+        facets = json.loads(document["facets"] or "{}")
         page_type = document["page_type"]
         values = [
             document["page_id"],
@@ -160,13 +190,12 @@ class SearchExport:
             document["region"] or None,
             country,
             self.names[Country].get(country, country) if country else None,
-            document["kind"] or None,
-            document["audience"] or None,
+            *[facets.get(name) for name in self.own_facets],
             document["year"],
             licence_name,
             licence_url,
         ]
-        return list(zip(HEADERS, values, strict=True))
+        return list(zip(self.headers, values, strict=True))
 
     def rows(self, chunk_size=None):
         """Every row, reading one chunk of results (and its documents) at a time."""
@@ -202,4 +231,4 @@ def search_download(request, prepared, locale, export_format):
             "generated_at": timezone.now(),
         }
     filename = f"search-{locale.language_code}.{export_format}"
-    return download_response(export.rows(), export_format, HEADERS, metadata, filename)
+    return download_response(export.rows(), export_format, export.headers, metadata, filename)

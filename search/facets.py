@@ -3,34 +3,33 @@
 The listing filters already know how to read GET parameters, label values in the visitor's
 language and order options; the search only changes where the counts come from: one query
 over the matched documents' facet columns (see search/backends/), passed in instead of a
-queryset.
+queryset. The shared vocabulary's facets have columns; the `type` facet's choices and the
+facets a page type declares for itself (`search_filters()`, kept in the document's `facets`
+JSON object under their name) come from the types (search/registry.py).
 """
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from home.listing import ChoiceFilter, TaxonomyFilter, YearFilter
 from home.models import Country, PolicyArea, Region, SustainableDevelopmentGoal
-from knowledge.models import Audience, KnowledgeKind
-from search.models import PageType
-
-LABELS_CACHE_SECONDS = 300
-LABELS_VERSION_KEY = "search:labels:version"
-TAXONOMY_MODELS = (PolicyArea, SustainableDevelopmentGoal, Country)
+from search.labels import LABELS_CACHE_SECONDS, LABELS_VERSION_KEY
+from search.registry import own_filters, type_choices
 
 
 class PrecountedMixin:
     """A listing filter whose counts were computed by the search's facet query.
 
     `build_options(facet_counts, locale)` receives the dict {param: {value: count}} where a
-    listing passes a queryset. `column` names the document column holding the facet; a
-    multi-valued facet's column holds a JSON array of slugs.
+    listing passes a queryset. `column` names the document column holding the facet, or `key`
+    its name in the `facets` JSON object; a multi-valued facet holds a JSON array of slugs.
     """
 
     column = None
+    key = None
     multi_valued = False
 
     def counts(self, facet_counts):
@@ -73,6 +72,7 @@ class ChoiceFacet(PrecountedMixin, ChoiceFilter):
     """A facet over a field with fixed choices."""
 
     column: str = None
+    key: str = None
 
 
 @dataclass
@@ -81,6 +81,7 @@ class TaxonomyFacet(PrecountedMixin, TaxonomyFilter):
 
     column: str = None
     multi_valued: bool = False
+    key: str = None
 
     def labels(self, values, locale):
         """Names in the visitor's language, from the cached labels of the whole taxonomy."""
@@ -93,13 +94,25 @@ class YearFacet(PrecountedMixin, YearFilter):
     """A facet over years (four digits; any year is a valid filter)."""
 
     column: str = None
+    key: str = None
+
+
+FACET_OF_FILTER = {ChoiceFilter: ChoiceFacet, TaxonomyFilter: TaxonomyFacet, YearFilter: YearFacet}
+
+
+def own_facet(listing_filter):
+    """The search facet of a filter a page type declares, read from the `facets` JSON object."""
+    facet_class = FACET_OF_FILTER[type(listing_filter)]
+    values = {f.name: getattr(listing_filter, f.name) for f in fields(listing_filter)}
+    extra = {"multi_valued": True} if facet_class is TaxonomyFacet else {}
+    return facet_class(**values, key=listing_filter.param, **extra)
 
 
 def build_facets():
     """Fresh facet objects for one search, in the order the page shows them."""
     return [
         ChoiceFacet(
-            "type", _("Content type"), "page_type", choices=PageType.choices, column="page_type"
+            "type", _("Content type"), "page_type", choices=type_choices(), column="page_type"
         ),
         TaxonomyFacet(
             "policy_area",
@@ -119,19 +132,6 @@ def build_facets():
         ),
         ChoiceFacet("region", _("Region"), "region", choices=Region.choices, column="region"),
         TaxonomyFacet("country", _("Country"), "country", model=Country, column="country"),
-        ChoiceFacet(
-            "kind",
-            _("Kind of knowledge product"),
-            "kind",
-            choices=KnowledgeKind.choices,
-            column="kind",
-        ),
-        ChoiceFacet(
-            "audience",
-            _("Training audience"),
-            "audience",
-            choices=Audience.choices,
-            column="audience",
-        ),
+        *[own_facet(listing_filter) for listing_filter in own_filters()],
         YearFacet("year", _("Year"), "year", column="year"),
     ]

@@ -16,7 +16,7 @@ from wagtail.models import Page
 from search.backends.base import DOCUMENTS
 from search.labels import TaxonomyBook
 from search.models import SearchDocument, SearchTerm, text_search_config
-from search.registry import REGISTRY, document_fields, spec_for
+from search.registry import document_fields, indexed_models, is_searched
 from search.text import vocabulary_spellings, vocabulary_words
 
 CHUNK = 500
@@ -48,8 +48,7 @@ def index_page(page, book=None):
     `book` (a TaxonomyBook) may be shared by several calls.
     """
     page = page.specific if type(page) is Page else page
-    spec = spec_for(page)
-    if spec is None:
+    if not is_searched(page):
         return None
     url = page.get_url() if is_indexable(page) else None
     if not url:
@@ -59,7 +58,7 @@ def index_page(page, book=None):
         document = SearchDocument.objects.filter(page_id=page.pk).first()
         old_words = document_words(document) if document else set()
         document = _write(
-            document or SearchDocument(page_id=page.pk), page, spec, url, book or TaxonomyBook()
+            document or SearchDocument(page_id=page.pk), page, url, book or TaxonomyBook()
         )
         spellings = document_words(document, spellings=True)
         new_words = set(spellings)
@@ -114,7 +113,9 @@ def reindex_subtree(page):
 
     `index_page` drops the ones that are no longer public and stores everyone's new address.
     """
-    pages = Page.objects.descendant_of(page, inclusive=True).live().type(*REGISTRY).specific()
+    pages = (
+        Page.objects.descendant_of(page, inclusive=True).live().type(*indexed_models()).specific()
+    )
     book = TaxonomyBook()
     for descendant in pages.iterator(chunk_size=200):
         index_page(descendant, book)
@@ -229,20 +230,20 @@ def rebuild():
     book = TaxonomyBook()
     with transaction.atomic():
         clear()
-        for model in REGISTRY:
+        for model in indexed_models():
             pages = model.objects.live().public().select_related("locale").order_by("path")
             for page in pages.iterator(chunk_size=200):
                 url = page.get_url()
                 if url:
-                    _write(SearchDocument(page_id=page.pk), page, REGISTRY[model], url, book)
+                    _write(SearchDocument(page_id=page.pk), page, url, book)
                     written += 1
         rebuild_vocabulary()
     return written
 
 
-def _write(document, page, spec, url, book):
+def _write(document, page, url, book):
     """Fill a document from its page and save it."""
-    fields = document_fields(page, spec, book)
+    fields = document_fields(page, book)
     language_code = page.locale.language_code
     document.locale_id = page.locale_id
     document.language_code = language_code

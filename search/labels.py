@@ -19,11 +19,14 @@ from wagtail.models import Page
 from home.localization import source_language_code
 from home.models import Country, PolicyArea, Region, SustainableDevelopmentGoal
 from home.models.taxonomy import split_synonyms
-from search.facets import LABELS_CACHE_SECONDS, LABELS_VERSION_KEY
 from search.models import text_search_config
 from search.text import clean_text, fold_accents, vocabulary_words
 
 TAXONOMY = (PolicyArea, SustainableDevelopmentGoal, Country)
+# Labels and taxonomy words are cached this long, under a version that changes whenever a term
+# is saved or deleted (search/signals.py), so every process sharing the cache drops them at once.
+LABELS_CACHE_SECONDS = 300
+LABELS_VERSION_KEY = "search:labels:version"
 
 
 @dataclass

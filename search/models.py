@@ -13,28 +13,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-
-class PageType(models.TextChoices):
-    """The kinds of content the search covers (the `type` facet)."""
-
-    STORY = "story", _("Reform stories")
-    KNOWLEDGE = "knowledge", _("Knowledge products")
-    TRAINING = "training", _("Training modules")
-    MEMBER = "member", _("Members")
-    PAGE = "page", _("Pages")
-
-
-# How much a match counts for each kind of page: a member's profile stub names many topics in
-# passing and should not outrank the stories and knowledge about a topic; a query that names the
-# member still finds its profile first through the title boosts.
-PAGE_TYPE_WEIGHTS = {
-    PageType.STORY: 1.0,
-    PageType.KNOWLEDGE: 1.0,
-    PageType.TRAINING: 0.8,
-    PageType.PAGE: 0.6,
-    PageType.MEMBER: 0.4,
-}
-
 # PostgreSQL text search configuration per language: copies of PostgreSQL's own that remove
 # accents (`unaccent`) before stemming (migration 0005), so "eleves" finds "élèves"; `simple`
 # (no stemming) where PostgreSQL has no stemmer. PostgreSQL 13+ ships an Arabic Snowball
@@ -71,7 +49,8 @@ class SearchDocument(models.Model):
         max_length=20, help_text="PostgreSQL text search configuration used for this row."
     )
     translation_key = models.UUIDField()
-    page_type = models.CharField(max_length=16, choices=PageType.choices)
+    # The page type's `search_type` (search/registry.py), the `type` facet's value.
+    page_type = models.CharField(max_length=32)
     title = models.CharField(max_length=255)
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
@@ -82,8 +61,10 @@ class SearchDocument(models.Model):
     sdgs = models.TextField(default="[]", help_text="JSON array of goal slugs (sdg-1...).")
     region = models.CharField(max_length=32, blank=True)
     country = models.CharField(max_length=80, blank=True)
-    kind = models.CharField(max_length=32, blank=True)
-    audience = models.CharField(max_length=20, blank=True)
+    facets = models.TextField(
+        default="{}",
+        help_text="JSON object of the facets a page type declares for itself (search_filters).",
+    )
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     date = models.DateTimeField(null=True, blank=True, help_text="What 'newest' sorts by.")
     labels = models.JSONField(

@@ -1,154 +1,76 @@
 """Which page types the search covers, and what of each feeds the index and the facets.
 
-Content apps know nothing of search: this registry reads their public fields. To index another
-page type, add one `IndexSpec` here.
+Content apps know nothing of search, and search names no content type: a page type declares
+what the search reads of it, as it declares Wagtail's `search_fields` (home/models/base.py):
+`search_type` (its value in the `type` facet; a type without one is not searched),
+`search_type_label`, `search_weight`, `search_body`, `search_facets()`, `search_terms()`,
+`search_date()` and `search_filters()` (facets of its own). This module finds those types in
+Wagtail's registry of page models.
 """
 
-import datetime
+import functools
 import json
-from dataclasses import dataclass
+import re
 
-from django.utils import timezone
+from django.core.exceptions import ImproperlyConfigured
+from wagtail.models import get_page_models
 
-from home.models import StandardPage
-from knowledge.models import KnowledgeProductPage, TrainingModulePage
 from search.labels import Vocabulary, document_labels
-from search.models import PageType
 from search.text import clean_text, stream_text
-from stories.models import MemberProfilePage, ReformStoryPage
+
+# Facets the search keeps in columns of their own (shared vocabulary of home/); a type's own
+# facets (`search_filters()`) go to the document's `facets` JSON object.
+SHARED_FACETS = ("policy_area", "sdg", "region", "country", "year")
+# A type's value and its own facets' names are written into SQL as constants.
+NAME = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 
 
-def _slugs(manager):
-    return sorted({term.slug for term in manager.all()})
-
-
-def _at_midnight(date):
-    return timezone.make_aware(datetime.datetime.combine(date, datetime.time()), datetime.UTC)
-
-
-def _place(country):
-    """Region and country facets of a country snippet (or none)."""
-    if country is None:
-        return {}
-    return {"region": country.region, "country": country.slug}
-
-
-def story_facets(page):
-    """A story: policy areas, goals, its member's place and its start year."""
-    return {
-        "policy_area": _slugs(page.policy_areas),
-        "sdg": _slugs(page.sdgs),
-        **_place(page.member.country if page.member_id else None),
-        "year": page.start_year,
-    }
-
-
-def knowledge_facets(page):
-    """A knowledge product: kind, policy areas, goals and publication year."""
-    return {
-        "kind": page.kind,
-        "policy_area": _slugs(page.policy_areas),
-        "sdg": _slugs(page.sdgs),
-        "year": page.publication_date.year,
-    }
-
-
-def member_facets(page):
-    """A member government: its place and the year it joined."""
-    return {**_place(page.country), "year": page.year_joined}
-
-
-def training_facets(page):
-    """A training module: its audience and the year it was first published."""
-    published = page.first_published_at or page.last_published_at
-    return {"audience": page.audience, "year": published.year if published else None}
-
-
-def page_facets(page):
-    """A standard page: the year it was first published."""
-    published = page.first_published_at or page.last_published_at
-    return {"year": published.year if published else None}
-
-
-def story_vocabulary(page):
-    """A story is described by its policy areas, goals, its member and the member's country."""
-    member = page.member if page.member_id else None
-    country = member.country if member is not None and member.country_id else None
-    terms = [*page.policy_areas.all(), *page.sdgs.all(), *([country] if country else [])]
-    return Vocabulary(terms=terms, pages=[member] if member else [])
-
-
-def knowledge_vocabulary(page):
-    """A knowledge product is described by its policy areas and goals."""
-    return Vocabulary(terms=[*page.policy_areas.all(), *page.sdgs.all()])
-
-
-def member_vocabulary(page):
-    """A member government is described by its country (and so its region)."""
-    return Vocabulary(terms=[page.country] if page.country_id else [])
-
-
-def no_vocabulary(page):
-    """Pages without taxonomy are found through their own words only."""
-    return Vocabulary()
-
-
-def published_date(page):
-    """When the page first went live: what "newest" means for most page types."""
-    return page.first_published_at or page.last_published_at
-
-
-@dataclass(frozen=True)
-class IndexSpec:
-    """How one page type becomes a search document.
-
-    `text_fields` are attribute paths (StreamFields are walked, other values used as text) that
-    form the body, after the summary; `facets` maps a page to facet name -> value or list;
-    `vocabulary` gives the taxonomy terms and pages whose names label it (search/labels.py).
-    """
-
-    page_type: str
-    text_fields: tuple
-    facets: object
-    date: object = published_date
-    vocabulary: object = no_vocabulary
-
-
-REGISTRY = {
-    ReformStoryPage: IndexSpec(
-        PageType.STORY,
-        ("body", "key_figures", "member.title", "commitment_codes"),
-        story_facets,
-        vocabulary=story_vocabulary,
-    ),
-    KnowledgeProductPage: IndexSpec(
-        PageType.KNOWLEDGE,
-        ("authors", "body"),
-        knowledge_facets,
-        date=lambda page: _at_midnight(page.publication_date),
-        vocabulary=knowledge_vocabulary,
-    ),
-    TrainingModulePage: IndexSpec(
-        PageType.TRAINING, ("learning_objectives", "lessons"), training_facets
-    ),
-    MemberProfilePage: IndexSpec(
-        PageType.MEMBER,
-        ("official_name", "body", "commitments_text"),
-        member_facets,
-        vocabulary=member_vocabulary,
-    ),
-    StandardPage: IndexSpec(PageType.PAGE, ("body",), page_facets),
-}
-
-
-def spec_for(page):
-    """The IndexSpec of a (specific) page, or None if the search does not cover its type."""
-    return REGISTRY.get(type(page))
-
-
+@functools.cache
 def indexed_models():
-    """The page models the search covers."""
-    return list(REGISTRY)
+    """The page models the search covers, heaviest `search_weight` first (the `type` facet's
+    order), each checked: a name fit for SQL, one type per value, a number for its weight."""
+    models = [model for model in get_page_models() if getattr(model, "search_type", "")]
+    seen = {}
+    for model in models:
+        if not NAME.match(model.search_type) or model.search_type in seen:
+            raise ImproperlyConfigured(
+                f"{model.__name__}.search_type {model.search_type!r}: lowercase letters, digits "
+                f"and _, and not already used by {seen.get(model.search_type, 'another type')}."
+            )
+        seen[model.search_type] = model.__name__
+        float(model.search_weight)
+        for facet in model.search_filters():
+            if not NAME.match(facet.param) or facet.param in SHARED_FACETS:
+                raise ImproperlyConfigured(f"{model.__name__}: facet name {facet.param!r}.")
+    return sorted(models, key=lambda model: -float(model.search_weight))
+
+
+def type_choices():
+    """(value, label) of every searched type, for the `type` facet and result badges."""
+    return [
+        (model.search_type, model.search_type_label or model._meta.verbose_name_plural)
+        for model in indexed_models()
+    ]
+
+
+def type_weights():
+    """{type value: relevance weight} of every searched type."""
+    return {model.search_type: float(model.search_weight) for model in indexed_models()}
+
+
+def own_filters():
+    """The facets types declare for themselves (fresh `home.listing` filters), one per name, in
+    the order of the types."""
+    filters = {}
+    for model in indexed_models():
+        for facet in model.search_filters():
+            filters.setdefault(facet.param, facet)
+    return list(filters.values())
+
+
+def is_searched(page):
+    """Whether the search covers the (specific) page's type."""
+    return type(page) in indexed_models()
 
 
 def resolve(page, path):
@@ -166,27 +88,44 @@ def slug_list(values):
     return json.dumps(sorted(set(values or ())), separators=(",", ":"))
 
 
-def document_fields(page, spec, book):
+def own_facet_values(facets):
+    """A type's own facets as stored in `facets`: text values, lists sorted, empties left out."""
+    stored = {}
+    for name, value in facets.items():
+        if name in SHARED_FACETS or value in ("", None, [], ()):
+            continue
+        if isinstance(value, list | tuple | set):
+            stored[name] = sorted({str(item) for item in value})
+        else:
+            stored[name] = str(value)
+    return json.dumps(stored, sort_keys=True, separators=(",", ":"))
+
+
+def document_fields(page, book):
     """The SearchDocument field values of a live page (no saving); `book` is a TaxonomyBook."""
     parts = []
-    for path in spec.text_fields:
+    for path in page.search_body:
         value = resolve(page, path)
         if value is None:
             continue
         parts.append(stream_text(value) if hasattr(value, "stream_block") else str(value))
-    facets = {name: value for name, value in spec.facets(page).items() if value not in ("", None)}
+    facets = {
+        name: value for name, value in page.search_facets().items() if value not in ("", None)
+    }
+    terms, pages = page.search_terms()
     return {
         "title": clean_text(page.title)[:255],
         "summary": clean_text(getattr(page, "summary", "")),
         "body": clean_text(" ".join(parts)),
-        "page_type": spec.page_type,
+        "page_type": page.search_type,
         "policy_areas": slug_list(facets.get("policy_area")),
         "sdgs": slug_list(facets.get("sdg")),
         "region": facets.get("region", ""),
         "country": facets.get("country", ""),
-        "kind": facets.get("kind", ""),
-        "audience": facets.get("audience", ""),
+        "facets": own_facet_values(facets),
         "year": facets.get("year"),
-        "date": spec.date(page),
-        "labels": document_labels(page.locale.language_code, spec.vocabulary(page), book),
+        "date": page.search_date(),
+        "labels": document_labels(
+            page.locale.language_code, Vocabulary(terms=list(terms), pages=list(pages)), book
+        ),
     }

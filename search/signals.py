@@ -11,7 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from home.receivers import logged_as
-from search.facets import TAXONOMY_MODELS, forget_taxonomy_labels
+from search.facets import forget_taxonomy_labels
 from search.indexing import (
     forget_document_words,
     index_page,
@@ -20,6 +20,7 @@ from search.indexing import (
     reindex_tagged,
     remove_page,
 )
+from search.labels import TAXONOMY
 from search.models import SearchDocument
 from search.text import fold_accents
 
@@ -59,7 +60,7 @@ def relabel_tagged_pages(sender, instance, raw=False, **kwargs):
         reindex_tagged(instance)
 
 
-for taxonomy_model in TAXONOMY_MODELS:
+for taxonomy_model in TAXONOMY:
     post_save.connect(forget_labels, sender=taxonomy_model, dispatch_uid=f"search-{taxonomy_model}")
     post_save.connect(
         relabel_tagged_pages, sender=taxonomy_model, dispatch_uid=f"search-tags-{taxonomy_model}"

@@ -9,8 +9,8 @@ from home.localization import shown_locale
 from search.analytics import record_search
 from search.engine import autocomplete, prepare_search, run_search
 from search.exports import search_download
-from search.models import PageType
 from search.query import MIN_QUERY_LENGTH
+from search.registry import type_choices
 
 
 def private_noindex(response):
@@ -46,7 +46,7 @@ def search(request):
 def search_autocomplete(request):
     """JSON suggestions for the search field: titles in the visitor's language."""
     results = autocomplete(request.GET.get("q", ""))
-    labels = dict(PageType.choices)
+    labels = dict(type_choices())
     for result in results:
         result["type_label"] = str(labels.get(result["type"], ""))
     return private_noindex(JsonResponse({"results": results}))

@@ -10,6 +10,7 @@ from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 
+from knowledge.models import KnowledgeProductPage
 from stories.models import ReformStoryPage
 from tests import factories
 
@@ -169,3 +170,19 @@ def test_member_form_offers_only_countries_in_the_members_language(admin_user, s
     form_class = madrid.get_edit_handler().get_form_class()
     form = form_class(instance=madrid, for_user=admin_user)
     assert list(form.fields["country"].queryset) == [spain]
+
+
+@pytest.mark.django_db
+def test_a_story_needs_a_policy_area_in_the_editor_and_a_product_does_not(admin_user, site_tree):
+    story = factories.ReformStoryPageFactory(parent=site_tree["stories"])
+    product = factories.KnowledgeProductPageFactory(parent=site_tree["knowledge"])
+    story_form = ReformStoryPage.get_edit_handler().get_form_class()(
+        instance=story, for_user=admin_user
+    )
+    product_form = KnowledgeProductPage.get_edit_handler().get_form_class()(
+        instance=product, for_user=admin_user
+    )
+    with pytest.raises(ValidationError, match="required"):
+        story_form.fields["policy_areas"].clean([])
+    assert not story_form.fields["sdgs"].required
+    assert list(product_form.fields["policy_areas"].clean([])) == []

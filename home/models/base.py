@@ -97,6 +97,14 @@ class BasePage(Page):
     # foreign keys (select_related) and many-to-many terms (prefetch_related).
     route_related = ("locale", "image")
     route_prefetch = ()
+    # What the site search (search/) reads of a type, as Wagtail reads `search_fields`: a type
+    # with a `search_type` (its value in the search's `type` facet) is searched, named there by
+    # `search_type_label`; `search_weight` scales its relevance (a member's profile stub names
+    # many topics in passing); `search_body` lists the attribute paths of its searched text.
+    search_type = ""
+    search_type_label = ""
+    search_weight = 1.0
+    search_body = ("body",)
 
     class Meta:
         abstract = True
@@ -112,6 +120,25 @@ class BasePage(Page):
     def home_context(cls, home):
         """Items this type adds to the home page's context, e.g. {"latest_knowledge": [...]}."""
         return {}
+
+    @classmethod
+    def search_filters(cls):
+        """The search facets of this type's own, beyond the shared ones (type, policy area,
+        goal, region, country, year): fresh `home.listing` filters, e.g. a ChoiceFilter."""
+        return []
+
+    def search_facets(self):
+        """This page's facet values by parameter, e.g. {"policy_area": ["health"], "year": 2024}."""
+        published = self.first_published_at or self.last_published_at
+        return {"year": published.year if published else None}
+
+    def search_terms(self):
+        """(taxonomy terms, pages) whose names, in every language, describe the page."""
+        return [], []
+
+    def search_date(self):
+        """What the search's "newest" sorts by: when the page first went live."""
+        return self.first_published_at or self.last_published_at
 
     def permissions_for_user(self, user):
         """Wagtail's permissions with the project's rules on deleting and moving pages."""

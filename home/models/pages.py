@@ -169,6 +169,9 @@ class StandardPage(BasePage):
     api_fields = [*BasePage.api_fields, APIField("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
+    search_type = "page"
+    search_type_label = _("Pages")
+    search_weight = 0.6
 
     class Meta:
         verbose_name = _("standard page")

@@ -139,6 +139,10 @@ class Country(TaxonomyTerm):
             models.UniqueConstraint(fields=["locale", "slug"], name="unique_country_slug"),
         ]
 
+    def place_facets(self):
+        """The search facets of a place in this country: its region and its own slug."""
+        return {"region": self.region, "country": self.slug}
+
 
 class TaggedMixin(models.Model):
     """The policy areas and goals a page or record is tagged with, declared once for every type
@@ -159,5 +163,19 @@ class TaggedMixin(models.Model):
         help_text=_("UN goals it relates to."),
     )
 
+    # The tag fields editors must fill for this type, e.g. ("policy_areas",) (home/forms.py).
+    required_tags = ()
+
     class Meta:
         abstract = True
+
+    def tag_facets(self):
+        """The search facets of its tags: sorted slugs of its policy areas and goals."""
+        return {
+            "policy_area": sorted({term.slug for term in self.policy_areas.all()}),
+            "sdg": sorted({term.slug for term in self.sdgs.all()}),
+        }
+
+    def tag_terms(self):
+        """Its policy areas and goals, whose names describe it in every language."""
+        return [*self.policy_areas.all(), *self.sdgs.all()]

@@ -235,9 +235,32 @@ class KnowledgeProductPage(CitableMixin, TaggedMixin, BasePage):
     subpage_types = []
     section = "knowledge"
     listed_untranslated = True
+    search_type = "knowledge"
+    search_type_label = _("Knowledge products")
+    search_body = ("authors", "body")
 
     class Meta:
         verbose_name = _("knowledge product")
+
+    @classmethod
+    def search_filters(cls):
+        """The search's facet over the kind of product."""
+        kinds = KnowledgeKind.choices
+        return [ChoiceFilter("kind", _("Kind of knowledge product"), "kind", choices=kinds)]
+
+    def search_facets(self):
+        """A knowledge product: kind, policy areas, goals and publication year."""
+        return {"kind": self.kind, **self.tag_facets(), "year": self.publication_date.year}
+
+    def search_terms(self):
+        """A knowledge product is described by its policy areas and goals."""
+        return self.tag_terms(), []
+
+    def search_date(self):
+        """Newest by publication date (at midnight UTC), not by when it went online."""
+        return datetime.datetime.combine(
+            self.publication_date, datetime.time(), tzinfo=datetime.UTC
+        )
 
     @classmethod
     def home_context(cls, home, limit=3):

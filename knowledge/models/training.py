@@ -210,9 +210,23 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
     subpage_types = []
     section = "training"
     listed_untranslated = True
+    search_type = "training"
+    search_type_label = _("Training modules")
+    search_weight = 0.8
+    search_body = ("learning_objectives", "lessons")
 
     class Meta:
         verbose_name = _("training module")
+
+    @classmethod
+    def search_filters(cls):
+        """The search's facet over the audience a module is written for."""
+        audiences = Audience.choices
+        return [ChoiceFilter("audience", _("Training audience"), "audience", choices=audiences)]
+
+    def search_facets(self):
+        """A training module: its audience and the year it was first published."""
+        return {**super().search_facets(), "audience": self.audience}
 
     @classmethod
     def home_context(cls, home, limit=4):

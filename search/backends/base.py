@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from search.models import PAGE_TYPE_WEIGHTS, PageType
+from search.registry import type_choices, type_weights
 
 DOCUMENTS = "search_searchdocument"
 TERMS = "search_searchterm"
@@ -59,7 +59,7 @@ class ResultRow:
     @property
     def type_label(self):
         """The content type's name in the visitor's language."""
-        return dict(PageType.choices).get(self.page_type, "")
+        return dict(type_choices()).get(self.page_type, "")
 
 
 def _placeholders(values):
@@ -90,11 +90,23 @@ class SearchBackend:
         return "lower(unaccent(d.title)) = lower(unaccent(%s))", [spec.query.text]
 
     def type_weight(self):
-        """SQL of the weight of a document's page type (PAGE_TYPE_WEIGHTS), constants only."""
+        """SQL of the weight of a document's page type (its `search_weight`), constants only:
+        the registry checked that type values are plain names and weights numbers."""
         whens = " ".join(
-            f"WHEN '{page_type}' THEN {weight}" for page_type, weight in PAGE_TYPE_WEIGHTS.items()
+            f"WHEN '{page_type}' THEN {weight}" for page_type, weight in type_weights().items()
         )
         return f"(CASE d.page_type {whens} ELSE 1.0 END)"
+
+    def json_member(self, alias, key):
+        """SQL of the text at `key` of the `facets` JSON object of documents `alias` (a plain
+        name, checked by the registry): a value, or a JSON array of values."""
+        raise NotImplementedError
+
+    def facet_sql(self, facet, alias="d"):
+        """SQL of a facet's stored value on documents `alias`: its column, or its JSON member."""
+        if facet.key:
+            return self.json_member(alias, facet.key)
+        return f"{alias}.{facet.column}"
 
     def page_columns(self, spec):
         """Extra columns (SQL, params) selected for the page's rows only; none by default."""
@@ -120,11 +132,11 @@ class SearchBackend:
                 values = [int(value) for value in values]
             if facet.multi_valued:
                 # The JSON array contains "slug" (quotes included), LIKE wildcards escaped.
-                sql = " OR ".join([f"d.{facet.column} LIKE %s ESCAPE '\\'"] * len(values))
+                sql = " OR ".join([f"{self.facet_sql(facet)} LIKE %s ESCAPE '\\'"] * len(values))
                 sql = f"({sql})"
                 params = [f'%"{_like_escaped(value)}"%' for value in values]
             else:
-                sql = f"d.{facet.column} IN ({_placeholders(values)})"
+                sql = f"{self.facet_sql(facet)} IN ({_placeholders(values)})"
                 params = list(values)
             conditions.append((facet.param, sql, params))
         return conditions
@@ -135,8 +147,8 @@ class SearchBackend:
         ids = list(spec.exclude_page_ids)
         return f"(d.page_id IS NULL OR d.page_id NOT IN ({_placeholders(ids)}))", ids
 
-    def json_values(self, column):
-        """A table function listing the values of a JSON array column as `j.value`."""
+    def json_values(self, sql):
+        """A table function listing the values of a JSON array (SQL text) as `j.value`."""
         raise NotImplementedError
 
     def facet_counts(self, spec, words=()):
@@ -149,7 +161,9 @@ class SearchBackend:
         the fallback language) has, under KNOWN_WORDS, for "Did you mean".
         """
         conditions = self.filter_conditions(spec)
-        facet_columns = "".join(f", d.{facet.column}" for facet in spec.facets)
+        facet_columns = "".join(
+            f", {self.facet_sql(facet)} AS f_{i}" for i, facet in enumerate(spec.facets)
+        )
         flags = "".join(f", {sql} AS ok_{i}" for i, (_p, sql, _v) in enumerate(conditions))
         flag_params = [value for _param, _sql, values in conditions for value in values]
         match_sql, params = self.match_cte(
@@ -164,17 +178,17 @@ class SearchBackend:
             return " AND ".join(names) or self.true
 
         counts_sql = []
-        for facet in spec.facets:
+        for i, facet in enumerate(spec.facets):
             if facet.multi_valued:
                 counts_sql.append(
-                    f"SELECT %s, j.value, COUNT(*) FROM matched s, {self.json_values(facet.column)}"
+                    f"SELECT %s, j.value, COUNT(*) FROM matched s, {self.json_values(f's.f_{i}')}"
                     f" WHERE {passing(skip=facet.param)} GROUP BY j.value"
                 )
             else:
                 counts_sql.append(
-                    f"SELECT %s, CAST(s.{facet.column} AS TEXT), COUNT(*) FROM matched s"
-                    f" WHERE {passing(skip=facet.param)} AND s.{facet.column} IS NOT NULL"
-                    f" AND CAST(s.{facet.column} AS TEXT) <> '' GROUP BY s.{facet.column}"
+                    f"SELECT %s, CAST(s.f_{i} AS TEXT), COUNT(*) FROM matched s"
+                    f" WHERE {passing(skip=facet.param)} AND s.f_{i} IS NOT NULL"
+                    f" AND CAST(s.f_{i} AS TEXT) <> '' GROUP BY s.f_{i}"
                 )
             params.append(facet.param)
         counts_sql.append(f"SELECT '', '', COUNT(*) FROM matched s WHERE {passing()}")

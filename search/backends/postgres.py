@@ -122,9 +122,13 @@ class PostgresBackend(SearchBackend):
             params.extend([*select_params, *columns_params, *condition_params])
         return f"matched AS MATERIALIZED ({' UNION ALL '.join(selects)})", params
 
-    def json_values(self, column):
-        """The values of a JSON array column of the matched rows."""
-        return f"json_array_elements_text(s.{column}::json) AS j(value)"
+    def json_values(self, sql):
+        """The values of a JSON array (SQL text) of the matched rows."""
+        return f"json_array_elements_text(({sql})::json) AS j(value)"
+
+    def json_member(self, alias, key):
+        """The text at `key` of the `facets` JSON object (`->>`: arrays as their JSON text)."""
+        return f"({alias}.facets::json ->> '{key}')"
 
     def page_columns(self, spec):
         """ts_headline of title, summary and body, computed for the page's rows only.

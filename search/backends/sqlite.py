@@ -99,9 +99,13 @@ class SqliteBackend(SearchBackend):
             params.extend([*select_params, *columns_params, text, *condition_params])
         return f"matched AS MATERIALIZED ({' UNION ALL '.join(selects)})", params
 
-    def json_values(self, column):
-        """The values of a JSON array column of the matched rows (SQLite's JSON1)."""
-        return f"json_each(s.{column}) AS j"
+    def json_values(self, sql):
+        """The values of a JSON array (SQL text) of the matched rows (SQLite's JSON1)."""
+        return f"json_each({sql}) AS j"
+
+    def json_member(self, alias, key):
+        """The value at `key` of the `facets` JSON object (arrays as their JSON text)."""
+        return f"json_extract({alias}.facets, '$.{key}')"
 
     def highlight(self, spec, rows, extra):
         """FTS5 highlight() and snippet() for the page's rows only (SQLite runs in-process, so

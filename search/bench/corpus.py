@@ -22,19 +22,16 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from home.models import Country, PolicyArea, SustainableDevelopmentGoal
-from knowledge.models import Audience, KnowledgeKind
 from search.indexing import rebuild_vocabulary
-from search.models import PageType, SearchDocument, text_search_config
-from search.registry import slug_list
+from search.models import SearchDocument, text_search_config
+from search.registry import indexed_models, own_facet_values, slug_list
 
 LANGUAGE_SHARES = {"en": 40, "es": 15, "fr": 12, "pt": 10, "id": 8, "ar": 8, "uk": 7}
-TYPE_SHARES = {
-    PageType.STORY: 40,
-    PageType.KNOWLEDGE: 25,
-    PageType.MEMBER: 15,
-    PageType.TRAINING: 10,
-    PageType.PAGE: 10,
-}
+# The demo site's mix of page types (their `search_type`), which the corpus imitates; which of
+# them carry the shared facets, below. Their own facets come from their `search_filters()`.
+TYPE_SHARES = {"story": 40, "knowledge": 25, "member": 15, "training": 10, "page": 10}
+TAGGED_TYPES = ("story", "knowledge")
+PLACED_TYPES = ("story", "member")
 TRANSLATED_SHARE = 0.5
 LONG_TAIL_WORDS = 6000
 # Domain words are scattered over the first DOMAIN_RANKS ranks of the Zipf distribution; each
@@ -157,16 +154,16 @@ def _taxonomy():
 def _facets(page_type, rng, areas, goals, countries):
     facets = {}
     year = rng.randint(2014, 2025)
-    if page_type in (PageType.STORY, PageType.KNOWLEDGE):
+    if page_type in TAGGED_TYPES:
         facets["policy_area"] = rng.sample(areas, rng.randint(1, 3))
         facets["sdg"] = rng.sample(goals, rng.randint(0, 2))
-    if page_type in (PageType.STORY, PageType.MEMBER):
+    if page_type in PLACED_TYPES:
         country, region = rng.choice(countries)
         facets.update(country=country, region=region)
-    if page_type == PageType.KNOWLEDGE:
-        facets["kind"] = rng.choice(KnowledgeKind.values)
-    if page_type == PageType.TRAINING:
-        facets["audience"] = rng.choice(Audience.values)
+    for model in indexed_models():
+        if model.search_type == page_type:
+            for own in model.search_filters():
+                facets[own.param] = rng.choice([value for value, _label in own.choices])
     facets["year"] = year
     return facets
 
@@ -236,8 +233,7 @@ def generate(documents, seed=1):
                     sdgs=slug_list(facet_values.get("sdg")),
                     region=facet_values.get("region", ""),
                     country=facet_values.get("country", ""),
-                    kind=facet_values.get("kind", ""),
-                    audience=facet_values.get("audience", ""),
+                    facets=own_facet_values(facet_values),
                     year=facet_values["year"],
                     date=now - datetime.timedelta(days=rng.randint(0, 3650)),
                     labels=labels,

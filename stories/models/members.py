@@ -232,9 +232,22 @@ class MemberProfilePage(RoutablePageMixin, BasePage):
     section = "members"
     listed_untranslated = True
     route_related = (*BasePage.route_related, "country", "logo")
+    search_type = "member"
+    search_type_label = _("Members")
+    search_weight = 0.4
+    search_body = ("official_name", "body", "commitments_text")
 
     class Meta:
         verbose_name = _("member profile")
+
+    def search_facets(self):
+        """A member government: its place and the year it joined."""
+        place = self.country.place_facets() if self.country_id else {}
+        return {**place, "year": self.year_joined}
+
+    def search_terms(self):
+        """A member government is described by its country (and so its region)."""
+        return [self.country] if self.country_id else [], []
 
     @classmethod
     def home_figures(cls, locale):

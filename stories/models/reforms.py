@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -17,7 +16,14 @@ from home.citations import CitableMixin
 from home.exports import Column
 from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter, YearFilter
 from home.localization import live_in_language, localized_live_pages, named_in
-from home.models import BasePage, Country, PolicyArea, Region, SustainableDevelopmentGoal
+from home.models import (
+    BasePage,
+    Country,
+    PolicyArea,
+    Region,
+    SustainableDevelopmentGoal,
+    TaggedMixin,
+)
 from home.models.listing_page import SectionIndexPage
 from home.serializers import PageLinkField, TaxonomyField
 from stories.blocks import SourceBlock, Status, StoryBodyBlock
@@ -71,7 +77,7 @@ class StoryIndexPage(SectionIndexPage):
         )
 
 
-class ReformStoryPage(CitableMixin, BasePage):
+class ReformStoryPage(CitableMixin, TaggedMixin, BasePage):
     """A reform a member carried out: its policy areas, goals, figures and story."""
 
     member = models.ForeignKey(
@@ -81,19 +87,6 @@ class ReformStoryPage(CitableMixin, BasePage):
         on_delete=models.PROTECT,
         related_name="+",
         help_text=_("The member government that carried out the reform."),
-    )
-    policy_areas = ParentalManyToManyField(
-        PolicyArea,
-        verbose_name=_("policy areas"),
-        related_name="+",
-        help_text=_("The policy areas this reform serves."),
-    )
-    sdgs = ParentalManyToManyField(
-        SustainableDevelopmentGoal,
-        verbose_name=_("Sustainable Development Goals"),
-        blank=True,
-        related_name="+",
-        help_text=_("The UN goals this reform advances."),
     )
     status = models.CharField(
         _("status"),
@@ -194,6 +187,10 @@ class ReformStoryPage(CitableMixin, BasePage):
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
     section = "stories"
+    required_tags = ("policy_areas",)
+    search_type = "story"
+    search_type_label = _("Reform stories")
+    search_body = ("body", "key_figures", "member.title", "commitment_codes")
     listed_untranslated = True
     featured_on_home = True
     route_related = (*BasePage.route_related, "member", "member__country")
@@ -217,6 +214,18 @@ class ReformStoryPage(CitableMixin, BasePage):
             errors["end_year"] = _("The end year cannot be before the start year.")
         if errors:
             raise ValidationError(errors)
+
+    def search_facets(self):
+        """A story's policy areas, goals, its member's place and its start year."""
+        member = self.member if self.member_id else None
+        place = member.country.place_facets() if member and member.country_id else {}
+        return {**self.tag_facets(), **place, "year": self.start_year}
+
+    def search_terms(self):
+        """A story is described by its policy areas, goals, its member and the member's country."""
+        member = self.member if self.member_id else None
+        country = member.country if member is not None and member.country_id else None
+        return [*self.tag_terms(), *([country] if country else [])], [member] if member else []
 
     @property
     def commitment_code_list(self):
