@@ -8,6 +8,7 @@ import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from demo.loading import blocks
 from tests import factories
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", re.I)
@@ -79,20 +80,27 @@ def add_product(site_tree, title, **kwargs):
     )
 
 
-def lesson(title, with_question=True):
-    """A lesson value; its question's right answer is the second choice."""
-    question = {}
-    if with_question:
-        question = {
-            "prompt": "Who co-creates a local action plan?",
-            "choices": [
-                {"text": "The mayor alone", "correct": False},
-                {"text": "Government and civil society together", "correct": True},
-                {"text": "An outside consultant", "correct": False},
-            ],
-            "explanation": "Co-creation means civil society shapes the plan with government.",
-        }
-    return ("lesson", {"title": title, "body": f"<p>{title} body.</p>", "question": question})
+# A lesson's question in the data's format; its right answer is the second choice.
+QUESTION = {
+    "prompt": "Who co-creates a local action plan?",
+    "choices": [
+        {"text": "The mayor alone", "correct": False},
+        {"text": "Government and civil society together", "correct": True},
+        {"text": "An outside consultant", "correct": False},
+    ],
+    "explanation": "Co-creation means civil society shapes the plan with government.",
+}
+
+
+def numbered_lessons(key, count):
+    """Lessons "Lesson 1" to "Lesson <count>" of the module `key`, each with QUESTION."""
+    return blocks.lessons(
+        key,
+        [
+            {"title": f"Lesson {n}", "body": [f"Lesson {n} body."], "question": QUESTION}
+            for n in range(1, count + 1)
+        ],
+    )
 
 
 def add_module(site_tree, title, lessons=2, **kwargs):
@@ -100,25 +108,27 @@ def add_module(site_tree, title, lessons=2, **kwargs):
     return factories.TrainingModulePageFactory(
         parent=site_tree["training"],
         title=title,
-        lessons=[lesson(f"Lesson {n}") for n in range(1, lessons + 1)],
-        learning_objectives=[("objective", "Explain what an action plan is")],
+        lessons=numbered_lessons(f"builders/{title}", lessons),
+        learning_objectives=blocks.objectives(
+            f"builders/{title}/objectives", ["Explain what an action plan is"]
+        ),
         **kwargs,
     )
 
 
 def add_knowledge_files(product, count):
     """Give a product `count` files, each its own document."""
-    product.files = [
-        (
-            "file",
+    product.files = blocks.files(
+        f"builders/{product.title}/files",
+        [
             {
                 "document": wagtail_factories.DocumentFactory(),
                 "language": "en",
                 "label": f"File {n}",
-            },
-        )
-        for n in range(count)
-    ]
+            }
+            for n in range(count)
+        ],
+    )
     product.save_revision().publish()
 
 

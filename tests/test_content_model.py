@@ -11,6 +11,7 @@ from wagtail.hooks import search_for_hooks
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
+from demo.loading import blocks
 from home.blocks import ImageBlock
 from home.models import HomePage, StandardPage
 from knowledge.models import (
@@ -130,7 +131,9 @@ def test_knowledge_product_with_only_a_link_is_accepted(site_tree):
 def test_knowledge_product_with_only_a_file_is_accepted(site_tree):
     document = wagtail_factories.DocumentFactory(title="Guide")
     product = knowledge_product(
-        files=[("file", {"document": document, "language": "es", "label": "Guía (PDF)"})]
+        files=blocks.files(
+            "content-model/guide", [{"document": document, "language": "es", "label": "Guía (PDF)"}]
+        )
     )
     site_tree["knowledge"].add_child(instance=product)
     product.full_clean()

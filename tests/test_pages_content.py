@@ -7,6 +7,7 @@ import re
 import pytest
 from wagtail.models import Locale
 
+from demo.loading import blocks
 from home.models import FeaturedStory
 from tests import factories
 from tests.page_builders import (
@@ -51,14 +52,17 @@ def test_standard_page_shows_its_body(client, site_tree):
         parent=site_tree["home"],
         title="About us",
         slug="about",
-        body=[
-            ("heading", {"text": "Who we are", "level": "h2"}),
-            ("paragraph", "<p>We are local governments.</p>"),
-            ("quote", {"quote": "Open by default.", "attribution": "A mayor"}),
-            ("callout", {"title": "Good to know", "text": "<p>Anyone can join.</p>"}),
-            ("key_figure", {"value": "105", "unit": "", "label": "members"}),
-            ("embed", "https://www.youtube.com/watch?v=abcdefghijk"),
-        ],
+        body=blocks.body(
+            "content/about",
+            [
+                {"type": "heading", "text": "Who we are"},
+                {"type": "paragraph", "text": "We are local governments."},
+                {"type": "quote", "quote": "Open by default.", "attribution": "A mayor"},
+                {"type": "callout", "title": "Good to know", "text": "Anyone can join."},
+                {"type": "key_figure", "value": "105", "label": "members"},
+                {"type": "embed", "url": "https://www.youtube.com/watch?v=abcdefghijk"},
+            ],
+        ),
     )
 
     html = html_of(client, "/en/about/")
@@ -122,7 +126,9 @@ def test_member_profile_shows_facts_plans_commitments_contacts_and_its_stories(
         official_name="Ayuntamiento de Madrid",
         population=3300000,
         website="https://www.madrid.es",
-        contacts=[("contact", {"name": "Transparency office", "email": "open@example.org"})],
+        contacts=blocks.contacts(
+            "content/madrid", [{"name": "Transparency office", "email": "open@example.org"}]
+        ),
     )
     plan = factories.ActionPlanFactory(
         page=madrid, title="Action plan 2021-2023", url="https://example.org/plan"
@@ -166,20 +172,23 @@ def test_story_page_shows_member_badges_status_figures_sources_codes_and_similar
         start_year=2017,
         end_year=2019,
         commitment_codes="MAD0001",
-        key_figures=[
-            (
-                "figure",
+        key_figures=blocks.key_figures(
+            "content/madrid-lobby/figures",
+            [
                 {
                     "label": "Registered lobbies",
                     "value_before": "0",
                     "value_after": "600+",
                     "unit": "organisations",
                     "source": "City register",
-                },
-            )
-        ],
-        sources=[("source", {"title": "The register", "url": "https://example.org/register"})],
-        body=[("paragraph", "<p>How the register works.</p>")],
+                }
+            ],
+        ),
+        sources=blocks.sources(
+            "content/madrid-lobby/sources",
+            [{"title": "The register", "url": "https://example.org/register"}],
+        ),
+        body=blocks.paragraphs("content/madrid-lobby", "How the register works."),
     )
     add_story(site_tree, vocabulary, shama, "Shama budgets with its residents")
 

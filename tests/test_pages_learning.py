@@ -8,6 +8,7 @@ import pytest
 import wagtail_factories
 from wagtail.models import Locale
 
+from demo.loading import blocks
 from tests.page_builders import (
     add_module,
     add_product,
@@ -24,16 +25,16 @@ def test_knowledge_product_shows_files_with_their_language_and_a_citation(client
         slug="open-contracting",
         authors="Open Cities team",
         external_url="",
-        files=[
-            (
-                "file",
+        files=blocks.files(
+            "learning/open-contracting",
+            [
                 {
                     "document": wagtail_factories.DocumentFactory(),
                     "language": "es",
                     "label": "Guía completa",
-                },
-            ),
-        ],
+                }
+            ],
+        ),
     )
 
     html = html_of(client, "/en/knowledge/open-contracting/")
@@ -63,16 +64,16 @@ def test_knowledge_index_counts_products_per_kind_and_file_language(client, site
         site_tree,
         "A report",
         kind="research_report",
-        files=[
-            (
-                "file",
+        files=blocks.files(
+            "learning/report",
+            [
                 {
                     "document": wagtail_factories.DocumentFactory(),
                     "language": "fr",
                     "label": "Rapport",
-                },
-            )
-        ],
+                }
+            ],
+        ),
     )
 
     html = html_of(client, "/en/knowledge/")

@@ -5,6 +5,7 @@ import pytest
 import wagtail_factories
 from wagtail.models import Locale
 
+from demo.loading import blocks
 from home.models import FeaturedStory
 from tests import factories
 from tests.conftest import make_locales, make_site_tree, rolled_back
@@ -16,8 +17,8 @@ from tests.page_builders import (
     add_story,
     assert_csp_safe,
     html_of,
-    lesson,
     make_vocabulary,
+    numbered_lessons,
     publish_in,
     translate_terms,
     warm_query_count,
@@ -141,7 +142,9 @@ def test_member_profile_queries_do_not_grow_with_stories_commitments_and_plans(
                 status="completed",
                 starred=n == 0,
             )
-        madrid.contacts = [("contact", {"name": f"Office {n}"}) for n in range(count)]
+        madrid.contacts = blocks.contacts(
+            "render/madrid", [{"name": f"Office {n}"} for n in range(count)]
+        )
         madrid.save_revision().publish()
         while len(madrid_stories) < count:
             madrid_stories.append(
@@ -166,26 +169,30 @@ def test_story_queries_do_not_grow_with_figures_sources_and_similar_stories(
     others = [add_member(site_tree, vocabulary, f"Member {n}") for n in range(8)]
 
     def fill(count):
-        story.key_figures = [
-            (
-                "figure",
+        key = "render/madrid-story"
+        story.key_figures = blocks.key_figures(
+            f"{key}/figures",
+            [
                 {
                     "label": f"Figure {n}",
                     "value_before": "1",
                     "value_after": "2",
-                    "unit": "",
                     "source": "Register",
-                },
-            )
-            for n in range(count)
-        ]
-        story.sources = [
-            ("source", {"title": f"Source {n}", "url": "https://example.org"}) for n in range(count)
-        ]
-        story.body = [
-            ("image", {"image": factories.ImageFactory(), "alt_text": "A chart", "caption": ""})
-            for _n in range(count)
-        ]
+                }
+                for n in range(count)
+            ],
+        )
+        story.sources = blocks.sources(
+            f"{key}/sources",
+            [{"title": f"Source {n}", "url": "https://example.org"} for n in range(count)],
+        )
+        story.body = blocks.body(
+            key,
+            [
+                {"type": "image", "image": factories.ImageFactory(), "alt_text": "A chart"}
+                for _n in range(count)
+            ],
+        )
         story.save_revision().publish()
 
     fill(2)
@@ -229,7 +236,7 @@ def test_training_module_and_lesson_queries_do_not_grow_with_lessons(client, sit
     products = [add_product(site_tree, f"Read {n}") for n in range(8)]
 
     def fill(count):
-        module.lessons = [lesson(f"Lesson {n}") for n in range(1, count + 1)]
+        module.lessons = numbered_lessons("render/basics", count)
         module.prerequisites.set(prerequisites[:count])
         module.related_knowledge.set(products[:count])
         module.save_revision().publish()
@@ -281,7 +288,10 @@ def build_every_page_type(site_tree, vocabulary):
         "Madrid story",
         slug="madrid-story",
         commitment_codes="MAD0001",
-        body=[("image", {"image": factories.ImageFactory(), "alt_text": "A chart", "caption": ""})],
+        body=blocks.body(
+            "render/madrid-story",
+            [{"type": "image", "image": factories.ImageFactory(), "alt_text": "A chart"}],
+        ),
     )
     similar = add_story(site_tree, vocabulary, shama, "Shama story", slug="shama-story")
     FeaturedStory.objects.create(page=home, story=story, sort_order=0)

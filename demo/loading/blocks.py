@@ -69,6 +69,8 @@ def body_block(block):
             "alt_text": block["alt_text"],
             "caption": block.get("caption", ""),
         }
+    if kind == "embed":  # a video or other oEmbed address
+        return "embed", block["url"]
     raise ValueError(f"Unknown body block type: {kind!r}")
 
 
@@ -111,6 +113,24 @@ def key_figures(key, figures):
 def sources(key, links):
     """A story's sources: a title and an address each."""
     return stream(key, [("source", {"title": s["title"], "url": s["url"]}) for s in links])
+
+
+def contacts(key, entries):
+    """A member's public contacts: a name or role, and an e-mail address and phone if any."""
+    return stream(
+        key,
+        [
+            (
+                "contact",
+                {
+                    "name": entry["name"],
+                    "email": entry.get("email", ""),
+                    "phone": entry.get("phone", ""),
+                },
+            )
+            for entry in entries
+        ],
+    )
 
 
 def files(key, entries):
