@@ -8,6 +8,8 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -35,6 +37,13 @@ from stories.models import (
 def default_locale():
     """The source-language locale (English)."""
     return Locale.get_default()
+
+
+def make_user(username, group_name):
+    """A user (password "pw", address <username>@example.org) in exactly one group."""
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
 
 
 def index_page_factory(model, title, doc):

@@ -5,34 +5,29 @@ import wagtail_factories
 from django.test import Client
 
 from tests import factories
-from tests.conftest import make_locales, make_site_tree, rolled_back, shared
+from tests.conftest import built_once, shared
 
 pytestmark = pytest.mark.xdist_group("api_input")
 
 TOO_BIG = "9223372036854775808"  # one more than the largest 64-bit integer
 
 
-@pytest.fixture(scope="module")
-def module_data(django_db_setup, django_db_blocker):
+def api_content(site_tree, locales):
     """A story about lobbying (with its member), an image and a document."""
-    with rolled_back(django_db_blocker):
-        locales = make_locales()
-        site_tree = make_site_tree(locales)
-        lobbying = factories.PolicyAreaFactory(name="Lobbying", slug="lobbying")
-        member = factories.MemberProfilePageFactory(parent=site_tree["members"], title="Madrid")
-        story = factories.ReformStoryPageFactory(
-            parent=site_tree["stories"],
-            title="Open lobby register",
-            member=member,
-            policy_areas=[lobbying],
-        )
-        image = factories.ImageFactory(title="Open council")
-        document = wagtail_factories.DocumentFactory(title="Open budget")
-        yield {
-            "locales": locales,
-            "site_tree": site_tree,
-            "content": {"story": story, "member": member, "image": image, "document": document},
-        }
+    lobbying = factories.PolicyAreaFactory(name="Lobbying", slug="lobbying")
+    member = factories.MemberProfilePageFactory(parent=site_tree["members"], title="Madrid")
+    story = factories.ReformStoryPageFactory(
+        parent=site_tree["stories"],
+        title="Open lobby register",
+        member=member,
+        policy_areas=[lobbying],
+    )
+    image = factories.ImageFactory(title="Open council")
+    document = wagtail_factories.DocumentFactory(title="Open budget")
+    return {"story": story, "member": member, "image": image, "document": document}
+
+
+module_data = built_once(api_content, name="content")
 
 
 locales, site_tree, content = shared("locales", "site_tree", "content")

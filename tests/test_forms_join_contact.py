@@ -215,14 +215,10 @@ def test_one_persons_submissions_are_found_by_e_mail_whatever_the_case():
 
 @pytest.mark.django_db
 def test_a_moderator_sees_exports_and_deletes_submissions(client, site_tree):
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
     Submission.objects.create(
         kind="join", name="Ana", email="ana@example.org", organisation="Curridabat", language="es"
     )
-    moderator = get_user_model().objects.create_user("mod", "mod@example.org", "pw")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator = factories.make_user("mod", "Moderators")
     client.force_login(moderator)
     listing = client.get("/admin/submissions/", {"q": "ana@example.org"})
     assert listing.status_code == 200

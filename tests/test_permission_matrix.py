@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Workflow
 from wagtail_localize.models import Translation
@@ -60,13 +59,6 @@ EXPECTED = {
 }
 
 
-def make_user(username, group_name):
-    """A user in exactly one group."""
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture(scope="module", name="module_data")
 def matrix_site(django_db_setup, django_db_blocker):
     """English, Spanish and Arabic trees, drafts, a page in review, a term and the five users."""
@@ -87,10 +79,10 @@ def matrix_site(django_db_setup, django_db_blocker):
         )
         setup_translator_groups()
         users = {
-            "editor": make_user("editor", "Communications editors"),
-            "moderator": make_user("moderator", "Moderators"),
-            "Spanish translator": make_user("es", "Translators: Spanish"),
-            "Arabic translator": make_user("ar", "Translators: Arabic"),
+            "editor": factories.make_user("editor", "Communications editors"),
+            "moderator": factories.make_user("moderator", "Moderators"),
+            "Spanish translator": factories.make_user("es", "Translators: Spanish"),
+            "Arabic translator": factories.make_user("ar", "Translators: Arabic"),
         }
         yield {
             "users": users,

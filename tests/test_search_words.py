@@ -2,11 +2,10 @@
 
 import pytest
 import wagtail_factories
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from tests import factories
-from tests.conftest import make_locales, make_site_tree, rolled_back, shared
+from tests.conftest import built_once, shared
 
 pytestmark = pytest.mark.xdist_group("search_words")
 
@@ -37,23 +36,18 @@ BETWEEN_WORDS = [
 SYNTAX = AROUND_OPEN + NO_WORDS + BETWEEN_WORDS
 
 
-@pytest.fixture(scope="module")
-def module_data(django_db_setup, django_db_blocker):
+def open_content(site_tree, locales):
     """A live story, an image and a document, each with "open" in its title."""
-    with rolled_back(django_db_blocker):
-        locales = make_locales()
-        site_tree = make_site_tree(locales)
-        story = factories.ReformStoryPageFactory(
-            parent=site_tree["stories"], title="Open lobby register"
-        )
-        story.save_revision().publish()
-        image = factories.ImageFactory(title="Open council")
-        document = wagtail_factories.DocumentFactory(title="Open budget")
-        yield {
-            "locales": locales,
-            "site_tree": site_tree,
-            "content": {"story": story, "image": image, "document": document},
-        }
+    story = factories.ReformStoryPageFactory(
+        parent=site_tree["stories"], title="Open lobby register"
+    )
+    story.save_revision().publish()
+    image = factories.ImageFactory(title="Open council")
+    document = wagtail_factories.DocumentFactory(title="Open budget")
+    return {"story": story, "image": image, "document": document}
+
+
+module_data = built_once(open_content, name="content")
 
 
 locales, site_tree, content = shared("locales", "site_tree", "content")
@@ -68,8 +62,7 @@ def anonymous():
 @pytest.fixture
 def editor_client(django_user_model, locales):
     """A signed-in communications editor (no superuser rights)."""
-    user = django_user_model.objects.create_user("editor", "editor@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Communications editors"))
+    user = factories.make_user("editor", "Communications editors")
     client = Client(raise_request_exception=False)
     client.force_login(user)
     return client

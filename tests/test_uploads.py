@@ -11,13 +11,13 @@ import zlib
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.users.models import UserProfile
 
+from tests import factories
 from tests.conftest import make_locales, rolled_back
 
 pytestmark = pytest.mark.xdist_group("uploads")
@@ -62,8 +62,7 @@ def module_data(django_db_setup, django_db_blocker):
 @pytest.fixture
 def editor(module_data, django_user_model):
     """A signed-in communications editor whose admin speaks Spanish."""
-    user = django_user_model.objects.create_user("editor", "editor@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Communications editors"))
+    user = factories.make_user("editor", "Communications editors")
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "es"
     profile.save()

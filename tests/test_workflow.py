@@ -22,17 +22,13 @@ STORY_STREAMFIELDS = ("key_figures", "body", "sources")
 @pytest.fixture
 def editor(django_user_model, locales):
     """A communications editor (no superuser rights)."""
-    user = django_user_model.objects.create_user("editor", "editor@example.org", "pw")
-    user.groups.add(Group.objects.get(name=EDITORS))
-    return user
+    return factories.make_user("editor", EDITORS)
 
 
 @pytest.fixture
 def moderator(django_user_model, locales):
     """A moderator (no superuser rights)."""
-    user = django_user_model.objects.create_user("moderator", "moderator@example.org", "pw")
-    user.groups.add(Group.objects.get(name=MODERATORS))
-    return user
+    return factories.make_user("moderator", MODERATORS)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 
 from localization.translators import setup_translator_groups
 from tests import factories
@@ -54,17 +53,13 @@ def translator_groups(spanish_tree):
 @pytest.fixture
 def spanish_translator(django_user_model, translator_groups):
     """A member of "Translators: Spanish" and of no other group."""
-    user = django_user_model.objects.create_user("traductora", "t@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Translators: Spanish"))
-    return user
+    return factories.make_user("traductora", "Translators: Spanish")
 
 
 @pytest.fixture
 def moderator(django_user_model, locales):
     """A moderator, who approves the review workflow's task."""
-    user = django_user_model.objects.create_user("moderator", "m@example.org", "pw")
-    user.groups.add(Group.objects.get(name=MODERATORS))
-    return user
+    return factories.make_user("moderator", MODERATORS)
 
 
 @pytest.fixture
