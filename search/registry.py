@@ -31,6 +31,7 @@ def indexed_models():
     order), each checked: a name fit for SQL, one type per value, a number for its weight."""
     models = [model for model in get_page_models() if getattr(model, "search_type", "")]
     seen = {}
+    facet_owners = {}
     for model in models:
         if not NAME.match(model.search_type) or model.search_type in seen:
             raise ImproperlyConfigured(
@@ -40,8 +41,19 @@ def indexed_models():
         seen[model.search_type] = model.__name__
         float(model.search_weight)
         for facet in model.search_filters():
-            if not NAME.match(facet.param) or facet.param in SHARED_FACETS:
-                raise ImproperlyConfigured(f"{model.__name__}: facet name {facet.param!r}.")
+            # One facet per name in the form and the download: a second type's facet of the
+            # same name would be served with the first one's choices and labels.
+            if (
+                not NAME.match(facet.param)
+                or facet.param in SHARED_FACETS
+                or facet.param in facet_owners
+            ):
+                raise ImproperlyConfigured(
+                    f"{model.__name__}: facet name {facet.param!r} (lowercase letters, digits "
+                    f"and _, not a shared facet's, not already declared by "
+                    f"{facet_owners.get(facet.param, 'another type')})."
+                )
+            facet_owners[facet.param] = model.__name__
     return sorted(models, key=lambda model: -float(model.search_weight))
 
 
@@ -59,13 +71,9 @@ def type_weights():
 
 
 def own_filters():
-    """The facets types declare for themselves (fresh `home.listing` filters), one per name, in
-    the order of the types."""
-    filters = {}
-    for model in indexed_models():
-        for facet in model.search_filters():
-            filters.setdefault(facet.param, facet)
-    return list(filters.values())
+    """The facets types declare for themselves (fresh `home.listing` filters; each name is one
+    type's, `indexed_models` checks), in the order of the types."""
+    return [facet for model in indexed_models() for facet in model.search_filters()]
 
 
 def is_searched(page):
