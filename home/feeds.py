@@ -32,6 +32,18 @@ def feed_items(listing):
     return list(listing.queryset.order_by(*ordering)[:FEED_SIZE])
 
 
+def item_categories(items, model, locale, request):
+    """{item pk: its policy areas' names in `locale`}; a type without policy areas has none."""
+    if not hasattr(model, "policy_areas"):
+        return {item.pk: [] for item in items}
+    areas = {item.pk: list(item.policy_areas.all()) for item in items}
+    first = next((found[0] for found in areas.values() if found), None)
+    names = vocabulary(type(first), locale, request) if first else {}
+    return {
+        pk: [names.get(a.translation_key, a).name for a in found] for pk, found in areas.items()
+    }
+
+
 def feed_title(index_page, listing):
     """The listing's title, with the chosen filter options when there are any."""
     chosen = ", ".join(str(active["option"].label) for active in listing.active_filters)
@@ -53,10 +65,7 @@ def feed_response(index_page, listing, request, feed_format):
         feed_url=absolute_url(request.get_full_path(), request),
     )
     items = feed_items(listing)
-    areas = [area for item in items for area in item.policy_areas.all()]
-    names = {}
-    if areas:
-        names = vocabulary(type(areas[0]), index_page.locale, request)
+    categories = item_categories(items, model, index_page.locale, request)
     for item in items:
         url = item.get_full_url(request)
         feed.add_item(
@@ -67,7 +76,7 @@ def feed_response(index_page, listing, request, feed_format):
             unique_id_is_permalink=True,
             pubdate=item_date(item),
             updateddate=item.last_published_at,
-            categories=[names.get(a.translation_key, a).name for a in item.policy_areas.all()],
+            categories=categories[item.pk],
         )
     response = HttpResponse(content_type=feed.content_type)
     feed.write(response, "utf-8")

@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from knowledge.models import TrainingModulePage
 from tests.open_data.readers import RSS_ATOM
 
 pytestmark = pytest.mark.xdist_group("open_data")
@@ -59,3 +60,16 @@ def test_listing_links_to_its_feeds_and_downloads_for_the_same_filter(client, co
         'href="/en/stories/feed/?policy_area=lobbying">'
     ) in html
     assert 'href="/en/stories/feed/atom/?policy_area=lobbying"' in html
+
+
+@pytest.mark.django_db
+def test_a_listed_type_without_policy_areas_has_a_feed_without_categories(
+    client, content, monkeypatch
+):
+    # Training modules have no policy areas; given a feed ordering, their listing has a feed.
+    monkeypatch.setattr(TrainingModulePage, "feed_ordering", ("-pk",), raising=False)
+    response = client.get("/en/training/feed/")
+    assert response.status_code == 200
+    (item,) = ET.fromstring(response.content).find("channel").findall("item")
+    assert item.findtext("title") == "Open data 101"
+    assert item.findall("category") == []
