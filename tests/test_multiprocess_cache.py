@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.request import urlopen
 
 import pytest
+import redis
 from django.conf import settings
 from django.db import connection
 
@@ -80,7 +81,18 @@ def environment(request, tmp_path):
         LOG_LEVEL="WARNING",
         **request.param,
     )
-    return env
+    if "REDIS_URL" in env:
+        # The workers read Redis, not this process's caches: entries left by an earlier run on
+        # another database (ids reused, labels renamed) would be served as this test's own.
+        flush_redis(env["REDIS_URL"])
+    yield env
+    if "REDIS_URL" in env:
+        flush_redis(env["REDIS_URL"])
+
+
+def flush_redis(url):
+    """Empty the Redis database at `url` (this test worker's own, see pagecache_helpers)."""
+    redis.Redis.from_url(url).flushdb()
 
 
 def get_in_parallel(url, times=2):
