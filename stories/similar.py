@@ -27,9 +27,11 @@ class Suggestion:
 
     def reason(self, names):
         """Why it is suggested, in the visitor's language, e.g. "Also committed to open
-        contracting"; the commitments' terms first, since they say what a member set out to do."""
-        committed = [names[key] for key in self.committed if key in names]
+        contracting"; the commitments' terms first, since they say what a member set out to do,
+        each part's terms by name (the database hands them in no fixed order)."""
+        committed = sorted((names[key] for key in self.committed if key in names), key=str.casefold)
         about = [names[key] for key in self.about if key in names and key not in self.committed]
+        about.sort(key=str.casefold)
         parts = []
         if committed:
             parts.append(format_lazy(_("Also committed to {terms}"), terms=", ".join(committed)))
@@ -100,8 +102,9 @@ def similar_stories(story, limit=3):
         member_key = candidate.member.translation_key if candidate.member_id else None
         suggestions.append(Suggestion(candidate, about, committed.get(member_key, [])))
     suggestions = [s for s in suggestions if s.score]
+    # The primary key last: stories alike in all else are still shown in one order.
     suggestions.sort(
-        key=lambda s: (-s.score, -len(s.committed), -s.story.start_year, s.story.title)
+        key=lambda s: (-s.score, -len(s.committed), -s.story.start_year, s.story.title, s.story.pk)
     )
     chosen = suggestions[:limit]
     names = {}

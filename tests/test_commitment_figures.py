@@ -128,3 +128,35 @@ def test_similar_reforms_use_commitments_and_say_why(client, site_tree):
     ]
     html = client.get(story.url).content.decode()
     assert '<p class="card__reason">Also committed to Open contracting</p>' in html
+
+
+def test_similar_reforms_are_in_one_order_with_their_reasons_terms_by_name(site_tree):
+    # The commitments name the terms in the opposite order of their names, and two stories tie
+    # on everything but their primary keys: the order shown is still one.
+    lobbying = factories.PolicyAreaFactory(name="Lobbying", slug="lobbying")
+    contracting = factories.PolicyAreaFactory(name="Open contracting", slug="open-contracting")
+    members = site_tree["members"]
+    madrid = factories.MemberProfilePageFactory(parent=members, title="Madrid")
+    committed = factories.MemberProfilePageFactory(parent=members, title="Committed")
+    twin = factories.MemberProfilePageFactory(parent=members, title="Twin")
+    factories.CommitmentFactory(page=committed, code="COM0001", policy_areas=[contracting])
+    factories.CommitmentFactory(page=committed, code="COM0002", policy_areas=[lobbying])
+    stories = site_tree["stories"]
+    story = factories.ReformStoryPageFactory(
+        parent=stories, title="Register", member=madrid, policy_areas=[lobbying, contracting]
+    )
+    first = factories.ReformStoryPageFactory(
+        parent=stories, title="Same title", slug="same-1", member=twin, policy_areas=[lobbying]
+    )
+    second = factories.ReformStoryPageFactory(
+        parent=stories, title="Same title", slug="same-2", member=twin, policy_areas=[lobbying]
+    )
+    factories.ReformStoryPageFactory(
+        parent=stories, title="Committed story", member=committed, policy_areas=[]
+    )
+    similar = story.get_similar_stories()
+    assert [(s.title, s.pk, s.similar_reason) for s in similar] == [
+        ("Committed story", similar[0].pk, "Also committed to Lobbying, Open contracting"),
+        ("Same title", first.pk, "Also about Lobbying"),
+        ("Same title", second.pk, "Also about Lobbying"),
+    ]
