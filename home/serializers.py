@@ -4,9 +4,23 @@ Pages keep the taxonomy and pages an editor chose (usually the English instances
 them in the language of the page being serialized, like the page itself does.
 """
 
-from rest_framework.fields import Field
+from rest_framework.fields import Field, SkipField
+from wagtail.api.v2.serializers import DetailUrlField
 
+from home.addresses import absolute_url
 from home.localization import localized_live_pages, vocabulary
+
+
+class SiteDetailUrlField(DetailUrlField):
+    """An API item's `detail_url` on the root of the Site record serving the request
+    (home/addresses.py), as its `html_url` is: Wagtail's would take WAGTAILAPI_BASE_URL first."""
+
+    def get_attribute(self, instance):
+        """The item's endpoint address, absolute (left out where it has no endpoint)."""
+        path = self.context["router"].get_object_detail_urlpath(type(instance), instance.pk)
+        if not path:
+            raise SkipField
+        return absolute_url(path, self.context["request"])
 
 
 class PageContextField(Field):

@@ -17,6 +17,7 @@ from wagtail.models import Locale
 
 from cms.api_parameters import ValidatedParametersMixin
 from home.localization import source_language_code
+from home.serializers import SiteDetailUrlField
 from stories.commitment_listing import (
     commitment_filters,
     commitment_listing,
@@ -88,7 +89,8 @@ class CommitmentsAPIViewSet(ValidatedParametersMixin, BaseAPIViewSet):
         ["locale", "q", "sort", *(f.param for f in commitment_filters())]
     ).difference(["order", "search", "search_operator"])
     meta_fields = [
-        *BaseAPIViewSet.meta_fields,
+        *(name for name in BaseAPIViewSet.meta_fields if name != "detail_url"),
+        APIField("detail_url", serializer=SiteDetailUrlField(read_only=True)),
         APIField("html_url", serializer=CommitmentAddressField(read_only=True)),
         APIField("locale", serializer=LanguageCodeField(read_only=True)),
     ]

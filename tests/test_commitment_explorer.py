@@ -221,3 +221,16 @@ def test_a_purge_of_the_explorer_names_its_page_downloads_and_feeds(site_tree):
         "feed/",
         "feed/atom/",
     ]
+
+
+def test_api_addresses_come_from_the_site_record_serving_the_request(client, site_tree, settings):
+    # A base URL setting (or the request's host) must not give the API a second host.
+    settings.WAGTAILAPI_BASE_URL = "https://api.elsewhere.example"
+    site = site_tree["home"].get_site()
+    site.hostname, site.port = "cities.example.org", 443
+    site.save()
+    build(site_tree, members=1, per_member=1)
+    (item,) = client.get("/api/v2/commitments/", HTTP_HOST="cities.example.org").json()["items"]
+    root = "https://cities.example.org"
+    assert item["meta"]["detail_url"] == f"{root}/api/v2/commitments/{item['id']}/"
+    assert item["meta"]["html_url"] == f"{root}/en/members/member-000/commitments/M0A0000/"
