@@ -5,12 +5,11 @@ a notice in Spanish, a canonical link to the English page, and out of the sitema
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from pagecache.purge import addresses_changed_by
 from tests import factories
+from tests.page_builders import warm_query_count
 from tests.translation.builders import translate_page
 
 pytestmark = pytest.mark.django_db
@@ -105,19 +104,11 @@ def test_a_translated_listing_links_english_items_at_their_fallback_address(clie
     assert 'href="/es/members/madrid/"' in html
 
 
-def queries_for(client, url):
-    """How many queries one uncached request for `url` makes."""
-    client.get(url)  # warm Wagtail's site root paths and content types
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_a_fallback_page_costs_three_queries_more_than_a_translated_one(client, tree):
     # The pages along the address in the English tree after the Spanish tree had none, and the
     # breadcrumb's ancestors in the visitor's language (its locale, then their translations).
-    translated = queries_for(client, "/es/members/madrid/")
-    fallback = queries_for(client, "/es/members/kutaisi/")
+    translated = warm_query_count(client, "/es/members/madrid/")
+    fallback = warm_query_count(client, "/es/members/kutaisi/")
     assert fallback - translated == 3
 
 
