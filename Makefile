@@ -10,7 +10,7 @@ PORT ?= 8000
 TEST_WORKERS ?= 2
 
 .PHONY: install run serve migrate demo admin test test-fast test-browser lint format messages \
-	compilemessages bench bench-search bench-pages bench-listing bench-commitments clean
+	compilemessages bench bench-search bench-pages bench-listing bench-profile bench-commitments clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -104,6 +104,11 @@ clean:
 # error or timeout). SECONDS_PER_PAGE=10 and LOAD_SECONDS=60 by default.
 bench-pages: compilemessages
 	$(PY) -m bench.pages
+
+# CPU ms per uncached request of every page type in process (test client, production settings,
+# the bench-pages database), then the cProfile of one (PROFILE_PAGE="member directory").
+bench-profile: compilemessages
+	$(PY) -m bench.profile
 
 # The stories listing with 10,000 synthetic stories (STORIES=...) and three filters, in a
 # scratch copy of that database (LISTING_DATABASE_URL=postgres://... for PostgreSQL).

@@ -230,6 +230,9 @@ PAGE_BROWSER_CACHE_SECONDS = int(os.environ.get("PAGE_BROWSER_CACHE_SECONDS", "6
 PAGE_CACHE_STALE_SECONDS = 60  # stale-while-revalidate: a shared cache answers while it refetches
 PAGE_CACHE_STALE_IF_ERROR_SECONDS = 86400  # stale-if-error: the site stays up if the app is down
 PAGE_CACHE_IN_APP = env_bool("PAGE_CACHE_IN_APP", True)
+# A page's content and listing rendered once per version of the content (`{% page_fragment %}`),
+# also when the page store is off: most of an uncached request's CPU.
+PAGE_FRAGMENTS = env_bool("PAGE_FRAGMENTS", True)
 # Never stored by the application (the API and documents are not purged page by page).
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/documents/", "/healthz/")
 

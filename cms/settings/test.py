@@ -25,6 +25,9 @@ CACHES = {
 # The page store stays off so that a test reading a page twice sees its own changes; the page
 # cache's tests turn it on (tests/test_page_cache.py).
 PAGE_CACHE_IN_APP = False
+# Page fragments too, so that query budgets count a page's own rendering; their tests turn them
+# on (tests/test_page_fragments.py).
+PAGE_FRAGMENTS = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",

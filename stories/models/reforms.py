@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -238,9 +239,10 @@ class ReformStoryPage(CitableMixin, TaggedMixin, BasePage):
         return similar_stories(self, limit)
 
     def get_context(self, request, *args, **kwargs):
-        """Add similar reforms by other members."""
+        """Add similar reforms by other members (looked up only when the page's content is
+        rendered, not when it comes from its `page_fragment`)."""
         context = super().get_context(request, *args, **kwargs)
-        context["similar_stories"] = self.get_similar_stories()
+        context["similar_stories"] = SimpleLazyObject(self.get_similar_stories)
         return context
 
     def get_structured_data(self, request):
