@@ -31,6 +31,14 @@ def warm_query_count(client, url):
     return len(queries.captured_queries)
 
 
+def queries_as_items_grow(client, grow, *urls):
+    """The queries of a warm visit to each of `urls`, before and after `grow()` adds more of the
+    items they show: two lists, equal when no page's cost grows with its items."""
+    before = [warm_query_count(client, url) for url in urls]
+    grow()
+    return before, [warm_query_count(client, url) for url in urls]
+
+
 def assert_csp_safe(html):
     """No inline executable script and no style attribute anywhere in the page."""
     assert not INLINE_SCRIPT.search(html), INLINE_SCRIPT.search(html).group(0)
