@@ -4,13 +4,15 @@ A listing page declares its filters and sort orders; `Listing` reads the GET par
 the shared `UrlState` (home/url_state.py, which the search uses too), narrows the queryset,
 counts each filter's options against the other choices (faceting), and paginates. The same
 object feeds the HTML page, its feeds and its CSV/JSON exports, so they always agree.
-Counting costs one query per filter whatever the number of options or items shown.
+Counting costs one query for all the filters whatever the number of options or items shown:
+each filter gives the rows (filter, value, count) its options come from, joined by UNION ALL.
 """
 
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, F, Q, Value
+from django.db.models.functions import Cast
 from wagtail.models import Locale
 
 from home.localization import vocabulary
@@ -61,25 +63,29 @@ class ListingFilter:
         matching = queryset.model.objects.filter(**{f"{self.lookup}__in": self.values})
         return queryset.filter(pk__in=matching.values("pk"))
 
+    def count_parts(self, queryset):
+        """The querysets of (param, value, count) rows this filter's counts come from, to be
+        joined into the listing's one counting query; [] for a filter that counts alone."""
+        grouped = queryset.order_by().annotate(facet_value=Cast(F(self.lookup), CharField()))
+        counted = grouped.values("facet_value").annotate(facet_count=Count("pk", distinct=True))
+        return [facet_rows(counted, self.param)]
+
+    def read_counts(self, rows):
+        """A dict value -> count from this filter's (value, count) rows."""
+        return {value: n for value, n in rows if value is not None}
+
     def counts(self, queryset):
         """A dict value -> number of distinct items in `queryset` having it (one query)."""
-        rows = (
-            queryset.order_by()
-            .values(self.lookup)
-            .annotate(n=Count("pk", distinct=True))
-            .values_list(self.lookup, "n")
-        )
-        return {str(value): n for value, n in rows if value is not None}
+        return self.read_counts(value_rows(self.count_parts(queryset)))
 
-    def labels(self, values, locale):
+    def labels(self, values, locale, request=None):
         """A dict value -> (label, css class) for the given values."""
         return {value: (value, "") for value in values}
 
-    def build_options(self, queryset, locale):
-        """Compute the options shown for this filter, most relevant first."""
-        counts = self.counts(queryset)
+    def build_options(self, counts, locale, request=None):
+        """Compute the options shown for this filter from its counts, most relevant first."""
         known = set(counts) | set(self.values)
-        labels = self.labels(known, locale)
+        labels = self.labels(known, locale, request)
         self.values = [v for v in self.values if v in labels]
         self.options = [
             FilterOption(
@@ -103,15 +109,18 @@ class TaxonomyFilter(ListingFilter):
 
     model: type = None
 
-    def labels(self, values, locale):
-        """Names in the visitor's language (one query), for slugs that exist."""
-        terms = {t.slug: t for t in self.model.objects.filter(slug__in=values)}
-        localized = vocabulary(self.model, locale) if terms else {}
-        result = {}
-        for slug, term in terms.items():
-            shown = localized.get(term.translation_key, term)
-            result[slug] = (str(shown), getattr(shown, "css_class", ""))
-        return result
+    def labels(self, values, locale, request=None):
+        """Names in the visitor's language, for slugs that exist: from the vocabulary the page
+        reads anyway, and one more query only for a slug it lacks (a term in a third language)."""
+        if not values:
+            return {}
+        localized = vocabulary(self.model, locale, request)
+        terms = {t.slug: t for t in localized.values() if t.slug in values}
+        missing = set(values) - set(terms)
+        if missing:
+            for term in self.model.objects.filter(slug__in=missing):
+                terms.setdefault(term.slug, localized.get(term.translation_key, term))
+        return {slug: (str(term), getattr(term, "css_class", "")) for slug, term in terms.items()}
 
     def order(self, labels):
         """Goals keep their UN number order; other terms are alphabetical."""
@@ -126,7 +135,7 @@ class ChoiceFilter(ListingFilter):
 
     choices: list = field(default_factory=list)
 
-    def labels(self, values, locale):
+    def labels(self, values, locale, request=None):
         """Translated choice labels for the values that are real choices."""
         names = dict(self.choices)
         return {value: (str(names[value]), "") for value in values if value in names}
@@ -153,13 +162,19 @@ class ConditionFilter(ListingFilter):
             condition |= conditions.get(value, Q(pk__in=[]))
         return queryset.filter(condition)
 
-    def counts(self, queryset):
-        """Items meeting each condition, in one query."""
-        return queryset.order_by().aggregate(
-            **{value: Count("pk", filter=q) for value, q in self.conditions().items()}
-        )
+    def count_parts(self, queryset):
+        """One row per condition: how many items meet it."""
+        return [
+            facet_rows(
+                queryset.order_by().filter(q).annotate(facet_value=Value(value)),
+                self.param,
+                "facet_value",
+                Count("pk", distinct=True),
+            )
+            for value, q in self.conditions().items()
+        ]
 
-    def labels(self, values, locale):
+    def labels(self, values, locale, request=None):
         """Translated names of the chosen values that are real choices."""
         names = dict(self.choices())
         return {value: (str(names[value]), "") for value in values if value in names}
@@ -178,7 +193,7 @@ class YearFilter(ListingFilter):
         super().parse(querydict)
         self.values = [v for v in self.values if v.isdigit() and len(v) == 4]
 
-    def labels(self, values, locale):
+    def labels(self, values, locale, request=None):
         """Years label themselves."""
         return {value: (value, "") for value in values}
 
@@ -200,18 +215,42 @@ class LanguageListFilter(ListingFilter):
             condition |= Q(**{f"{self.lookup}__contains": f"|{code}|"})
         return queryset.filter(condition)
 
-    def counts(self, queryset):
-        """Items per language (one query over the stored lists)."""
+    def count_parts(self, queryset):
+        """Items per stored list of languages (few distinct lists), split in `read_counts`."""
+        counted = (
+            queryset.order_by()
+            .annotate(facet_value=F(self.lookup))
+            .values("facet_value")
+            .annotate(facet_count=Count("pk", distinct=True))
+        )
+        return [facet_rows(counted, self.param)]
+
+    def read_counts(self, rows):
+        """Items per language, adding up the lists holding it."""
         counts = {}
-        for languages in queryset.order_by().values_list(self.lookup, flat=True):
+        for languages, n in rows:
             for code in filter(None, (languages or "").split("|")):
-                counts[code] = counts.get(code, 0) + 1
+                counts[code] = counts.get(code, 0) + n
         return counts
 
-    def labels(self, values, locale):
+    def labels(self, values, locale, request=None):
         """Languages by their own names."""
         names = dict(settings.LANGUAGES)
         return {value: (names[value], "") for value in values if value in names}
+
+
+def facet_rows(queryset, param, value="facet_value", count=None):
+    """`queryset` as (param, value, count) rows, the shape every part of the one counting query
+    has; `count` is the aggregate when `queryset` is not grouped yet."""
+    if count is not None:
+        queryset = queryset.values(value).annotate(facet_count=count)
+    named = queryset.annotate(facet_param=Value(param, output_field=CharField()))
+    return named.values_list("facet_param", value, "facet_count")
+
+
+def value_rows(parts):
+    """The (value, count) rows of one filter's parts, read on their own."""
+    return [(value, n) for part in parts for _param, value, n in part]
 
 
 class Listing(UrlState):
@@ -229,10 +268,30 @@ class Listing(UrlState):
         self.base_queryset = queryset
         self.page_size = page_size or settings.LISTING_PAGE_SIZE
         self.locale = locale or Locale.get_active()
+        counts = self._count(queryset)
         for listing_filter in filters:
-            others = self._apply_filters(queryset, exclude=listing_filter)
-            listing_filter.build_options(others, self.locale)
+            listing_filter.build_options(counts[listing_filter.param], self.locale, request)
         self.queryset = self._apply_filters(queryset).order_by(*self.sort_order.ordering)
+
+    def _count(self, queryset):
+        """{param: {value: count}}: each filter's options counted against the other filters'
+        choices (faceting), every filter in one query; a filter with no parts counts alone."""
+        parts, alone = [], {}
+        for listing_filter in self.filters:
+            others = self._apply_filters(queryset, exclude=listing_filter)
+            own = listing_filter.count_parts(others)
+            if own:
+                parts.extend(own)
+            else:
+                alone[listing_filter.param] = listing_filter.counts(others)
+        rows = {listing_filter.param: [] for listing_filter in self.filters}
+        if parts:
+            union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+            for param, value, n in union:
+                rows[param].append((value, n))
+        counts = {f.param: f.read_counts(rows[f.param]) for f in self.filters}
+        counts.update(alone)
+        return counts
 
     def _apply_filters(self, queryset, exclude=None):
         for listing_filter in self.filters:

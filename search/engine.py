@@ -210,7 +210,7 @@ def prepare_search(querydict, locale=None):
             spec.query = query
     outcome.total = total
     for facet in facets:
-        facet.build_options(counts, locale)
+        facet.build_options(facet.counts(counts), locale)
     return PreparedSearch(outcome, backend, spec, promotions)
 
 

@@ -23,9 +23,10 @@ from search.registry import own_filters, type_choices
 class PrecountedMixin:
     """A listing filter whose counts were computed by the search's facet query.
 
-    `build_options(facet_counts, locale)` receives the dict {param: {value: count}} where a
-    listing passes a queryset. `column` names the document column holding the facet, or `key`
-    its name in the `facets` JSON object; a multi-valued facet holds a JSON array of slugs.
+    `counts(facet_counts)` picks this facet's counts out of the dict {param: {value: count}},
+    which `build_options` then receives as a listing's filters receive theirs. `column` names
+    the document column holding the facet, or `key` its name in the `facets` JSON object; a
+    multi-valued facet holds a JSON array of slugs.
     """
 
     column = None
@@ -83,7 +84,7 @@ class TaxonomyFacet(PrecountedMixin, TaxonomyFilter):
     multi_valued: bool = False
     key: str = None
 
-    def labels(self, values, locale):
+    def labels(self, values, locale, request=None):
         """Names in the visitor's language, from the cached labels of the whole taxonomy."""
         labels = taxonomy_labels(self.model, locale)
         return {value: labels[value] for value in values if value in labels}

@@ -96,8 +96,15 @@ def follow_view_restrictions(sender, instance, **kwargs):
 
 @receiver(connection_created)
 def add_sqlite_unaccent(sender, connection, **kwargs):
-    """SQLite gets PostgreSQL's `unaccent()`, so both compare titles without accents alike."""
+    """SQLite gets PostgreSQL's `unaccent()`, and a `lower()` that lowers every alphabet as
+    PostgreSQL's does (SQLite's own lowers ASCII only), so both compare text alike."""
     if connection.vendor == "sqlite":
         connection.connection.create_function(
             "unaccent", 1, lambda text: fold_accents(text) if text else text, deterministic=True
+        )
+        connection.connection.create_function(
+            "lower",
+            1,
+            lambda text: text.lower() if isinstance(text, str) else text,
+            deterministic=True,
         )

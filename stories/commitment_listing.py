@@ -9,10 +9,18 @@ everywhere.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Max, Min, Q
+from django.db.models import Count, F, Max, Min, Q, Value
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from home.listing import ChoiceFilter, Listing, ListingFilter, SortOrder, TaxonomyFilter
+from home.listing import (
+    ChoiceFilter,
+    Listing,
+    ListingFilter,
+    SortOrder,
+    TaxonomyFilter,
+    facet_rows,
+)
 from home.localization import source_language_code, vocabulary
 from home.models import Country, PolicyArea, Region, SustainableDevelopmentGoal
 from stories.models.commitments import ActionPlan, Commitment, CommitmentStatus
@@ -36,12 +44,23 @@ class StarredFilter(ListingFilter):
         """Starred commitments when chosen."""
         return queryset.filter(**{self.lookup: True}) if self.values else queryset
 
-    def counts(self, queryset):
-        """How many are starred (one query); no option when none is."""
-        starred = queryset.filter(**{self.lookup: True}).count()
-        return {"yes": starred} if starred else {}
+    def count_parts(self, queryset):
+        """How many are starred, as one row."""
+        starred = queryset.order_by().filter(**{self.lookup: True})
+        return [
+            facet_rows(
+                starred.annotate(facet_value=Value("yes")),
+                self.param,
+                "facet_value",
+                Count("pk", distinct=True),
+            )
+        ]
 
-    def labels(self, values, locale):
+    def read_counts(self, rows):
+        """No option when none is starred."""
+        return {value: n for value, n in rows if n}
+
+    def labels(self, values, locale, request=None):
         """The one option's name."""
         return {"yes": (str(_("Starred commitments")), "")} if "yes" in values else {}
 
@@ -79,18 +98,17 @@ class PlanPeriodFilter(ListingFilter):
         plans = [pk for pk, period in self.plan_periods().items() if period in self.values]
         return queryset.filter(action_plan_id__in=plans)
 
-    def counts(self, queryset):
-        """Commitments per period (one query, grouped by plan)."""
+    def read_counts(self, rows):
+        """Commitments per period, adding up the plans (the rows are grouped by plan)."""
         periods = self.plan_periods()
         counts = {}
-        rows = queryset.order_by().values("action_plan_id").annotate(n=Count("pk"))
-        for row in rows:
-            period = periods.get(row["action_plan_id"])
+        for plan, n in rows:
+            period = periods.get(int(plan)) if plan is not None else None
             if period:
-                counts[period] = counts.get(period, 0) + row["n"]
+                counts[period] = counts.get(period, 0) + n
         return counts
 
-    def labels(self, values, locale):
+    def labels(self, values, locale, request=None):
         """Periods as "2021–2023" (a single year alone)."""
         known = set(self.plan_periods().values())
         return {
@@ -155,15 +173,23 @@ def search_query(querydict):
     return " ".join(querydict.get("q", "")[:SEARCH_MAX_LENGTH].split()[:SEARCH_MAX_WORDS])
 
 
+SEARCHED_FIELDS = ("code", "title", "description", "page__title")
+
+
 def search_commitments(queryset, text):
-    """Commitments whose code, title, description or member name holds every word of `text`."""
-    for word in text.split():
-        queryset = queryset.filter(
-            Q(code__icontains=word)
-            | Q(title__icontains=word)
-            | Q(description__icontains=word)
-            | Q(page__title__icontains=word)
-        )
+    """Commitments whose code, title, description or member name holds every word of `text`,
+    whatever the case in any alphabet: both sides are lowered by the database's `lower()`
+    (on SQLite the Unicode one search/signals.py registers; `icontains` folds ASCII only)."""
+    words = text.split()
+    if not words:
+        return queryset
+    lowered = {f"lowered_{i}": Lower(name) for i, name in enumerate(SEARCHED_FIELDS)}
+    queryset = queryset.alias(**lowered)
+    for word in words:
+        condition = Q()
+        for name in lowered:
+            condition |= Q(**{f"{name}__contains": word.lower()})
+        queryset = queryset.filter(condition)
     return queryset
 
 
@@ -203,9 +229,9 @@ class AreaTotal:
         return [self.by_status.get(value, 0) for value in CommitmentStatus.values]
 
 
-def policy_area_totals(queryset, locale):
-    """The partnership's commitments by policy area and status, biggest area first (2 queries);
-    a commitment in two areas counts in both."""
+def policy_area_totals(queryset, locale, request=None):
+    """The partnership's commitments by policy area and status, biggest area first (one query,
+    and the vocabulary the page reads anyway); a commitment in two areas counts in both."""
     rows = (
         queryset.order_by()
         .filter(policy_areas__isnull=False)
@@ -218,7 +244,7 @@ def policy_area_totals(queryset, locale):
         total = totals.setdefault(key, AreaTotal(name="", slug=row["policy_areas__slug"]))
         total.by_status[row["status"]] = total.by_status.get(row["status"], 0) + row["n"]
         total.total += row["n"]
-    names = vocabulary(PolicyArea, locale)
+    names = vocabulary(PolicyArea, locale, request)
     for key, total in totals.items():
         total.name = names[key].name if key in names else total.slug
     return sorted(totals.values(), key=lambda t: (-t.total, t.name.casefold()))

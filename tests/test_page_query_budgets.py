@@ -121,11 +121,11 @@ def build_every_page_type(site_tree, vocabulary):
 # the frame, related items and structured data: a change to one moves one table.
 LISTING_PAGE_QUERIES = {
     # page type: (English, Arabic)
-    "story index": (22, 24),
-    "member directory": (21, 22),
-    "knowledge index": (17, 17),
-    "training index": (12, 12),
-    "event index": (16, 16),
+    "story index": (14, 15),
+    "member directory": (17, 17),
+    "knowledge index": (12, 12),
+    "training index": (9, 9),
+    "event index": (10, 10),
 }
 
 CONTENT_PAGE_QUERIES = {

@@ -83,7 +83,7 @@ class CommitmentIndexPage(SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         context["cards"] = self.get_cards(request, context["results"].object_list)
         context["area_totals"] = policy_area_totals(
-            commitments_in_language(self.locale), self.locale
+            commitments_in_language(self.locale), self.locale, request
         )
         context["statuses"] = CommitmentStatus.choices
         context["query"] = context["listing"].kept[0][1] if context["listing"].kept else ""
