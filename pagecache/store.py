@@ -10,6 +10,7 @@ One cache round trip per hit: the entry and both tokens come in one `get_many`.
 """
 
 import hashlib
+import http
 import re
 import time
 import uuid
@@ -112,6 +113,12 @@ def response_from_entry(entry, request):
     for name, value in headers:
         response.headers[name] = value
     return response
+
+
+def wsgi_answer(entry):
+    """The stored response as WSGI's status line, header list and body."""
+    _generation, status, headers, body, _stored_at = entry
+    return f"{status} {http.HTTPStatus(status).phrase}", list(headers), body
 
 
 def invalidate(urls):

@@ -59,12 +59,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous visitors are answered from the shared page store before anything below runs
     # (no session, no query, no template); it also sets every response's caching headers, so
-    # it must see the response after the session and CSRF middleware have finished with it.
+    # it must see the response after every other layer has finished with it (the stored
+    # headers are then the security headers too). In production pagecache.front answers the
+    # hits even before Django's handler (cms/wsgi.py).
     "pagecache.middleware.PageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compressed HTML and JSON for slow connections (static files come precompressed from
     # WhiteNoise above, so they are not compressed twice). BREACH: Django masks the CSRF token
     # anew in every response and pads gzip output with random bytes (Django 4.2+), and public
