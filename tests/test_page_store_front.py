@@ -2,7 +2,8 @@
 the headers the whole stack gave it; everything else reaches Django as before."""
 
 import pytest
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 from cms.wsgi import application
@@ -21,7 +22,14 @@ def serve(path="/en/", method="get", **headers):
     def start_response(status, response_headers, exc_info=None):
         answer.update(status=status, headers=dict(response_headers))
 
-    body = b"".join(application(environ, start_response))
+    # As Django's test client does: the handler must not close the test's database connection.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        body = b"".join(application(environ, start_response))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"], body
 
 
