@@ -13,6 +13,8 @@ from django.utils.translation import get_language_from_path
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, get_page_models
 
+from pagecache.fragments import fragment
+
 
 def source_language_code():
     """The code of the language content is written in first (settings.LANGUAGE_CODE), no query.
@@ -88,7 +90,8 @@ def localized_live_pages(model, translation_keys, locale):
 
 def vocabulary(model, locale, request=None):
     """Every term of the vocabulary `model` as shown in `locale`, by translation key: its
-    translation there, else the source-language term. One query, once per request.
+    translation there, else the source-language term. One query when the shared fragments are
+    renewed (a term saved, `pagecache.fragments`), then none; `request` is not needed.
 
     This and `in_locale` are the one way to show terms in a language: taxonomies are short lists,
     so reading one whole keeps any number of terms, cards or rows at one query.
@@ -101,7 +104,7 @@ def vocabulary(model, locale, request=None):
                 shown[term.translation_key] = term
         return shown
 
-    return per_request(request, ("vocabulary", model._meta.label_lower, locale.pk), load)
+    return fragment(f"vocabulary:{model._meta.label_lower}:{locale.pk}", load)
 
 
 def in_locale(terms, locale, request=None):
@@ -117,8 +120,8 @@ def in_locale(terms, locale, request=None):
 
 
 def named_in(terms, locale):
-    """The given terms' names in `locale` through `vocabulary` (one query when there are any):
-    what a page's structured data and citation say, uncached so they cost what they did."""
+    """The given terms' names in `locale` through `vocabulary`: what a page's structured data
+    and citation say."""
     terms = list(terms)
     if not terms:
         return []
@@ -147,7 +150,8 @@ def shown_locale(request, page):
 def section_indexes(request, locale):
     """{section: its live index page} for the page types that declare `section_index`, in
     `locale`, else in the source language while that section is untranslated. One query per
-    request whatever the number of sections; the pages are plain `Page`s (enough for a link)."""
+    version of the pages (a shared fragment), whatever the number of sections; the pages are
+    plain `Page`s (enough for a link)."""
 
     def find():
         models = [m for m in get_page_models() if getattr(m, "section_index", False)]
@@ -166,4 +170,4 @@ def section_indexes(request, locale):
                 found[section] = page
         return found
 
-    return per_request(request, ("sections", locale.pk), find)
+    return fragment(f"sections:{locale.pk}", find)

@@ -121,24 +121,24 @@ def build_every_page_type(site_tree, vocabulary):
 # the frame, related items and structured data: a change to one moves one table.
 LISTING_PAGE_QUERIES = {
     # page type: (English, Arabic)
-    "story index": (14, 15),
-    "member directory": (17, 17),
-    "knowledge index": (12, 12),
-    "training index": (9, 9),
-    "event index": (10, 10),
+    "story index": (10, 11),
+    "member directory": (13, 13),
+    "knowledge index": (10, 10),
+    "training index": (8, 8),
+    "event index": (8, 8),
 }
 
 CONTENT_PAGE_QUERIES = {
     # page type: (English, Arabic)
-    "home": (17, 19),
-    "standard page": (4, 4),
-    "story": (19, 23),
-    "member profile": (12, 15),
-    "commitment": (13, 14),
-    "knowledge product": (18, 21),
-    "training module": (8, 8),
-    "lesson": (4, 4),
-    "event": (9, 10),
+    "home": (15, 16),
+    "standard page": (3, 3),
+    "story": (13, 14),
+    "member profile": (10, 11),
+    "commitment": (11, 11),
+    "knowledge product": (14, 15),
+    "training module": (7, 7),
+    "lesson": (3, 3),
+    "event": (7, 7),
 }
 
 PAGE_TYPE_QUERIES = {**LISTING_PAGE_QUERIES, **CONTENT_PAGE_QUERIES}

@@ -9,26 +9,26 @@ from wagtail.models import Page
 from home.localization import (
     active_language_code,
     address_in_language,
-    per_request,
     source_language_code,
 )
 from home.routing import page_ancestors
 from localization.status import stale_source_page
+from pagecache.fragments import fragment
 
 register = template.Library()
 
 
 def _live_versions(request, page):
     """(ancestors from the top, inclusive of `page`; live pages in any language sharing a
-    translation key with one of them, aliases included), in one query per request."""
+    translation key with one of them, aliases included). The live pages are one query per
+    version of the pages, kept as a shared fragment (only a saved page changes them)."""
+    ancestors = [*page_ancestors(request, page), page]
+    keys = sorted({p.translation_key for p in ancestors})
 
     def find():
-        ancestors = [*page_ancestors(request, page), page]
-        keys = {p.translation_key for p in ancestors}
-        found = list(Page.objects.live().filter(translation_key__in=keys).select_related("locale"))
-        return ancestors, found
+        return list(Page.objects.live().filter(translation_key__in=keys).select_related("locale"))
 
-    return per_request(request, ("live_versions", page.pk), find)
+    return ancestors, fragment(f"live-versions:{page.pk}:{page.path}", find)
 
 
 def _live_translations(request, page):
