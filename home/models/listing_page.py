@@ -1,6 +1,7 @@
 """What every listing page shares: its queryset in the visitor's language, filters, pagination."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -120,8 +121,11 @@ class ListingPageMixin(DownloadableIndexMixin):
         listing = self.get_listing(request)
         context["listing"] = listing
         context["results"] = results = listing.get_page()
-        # Items of this page of results not yet translated, shown in the source language.
-        context["shows_untranslated"] = any(item.locale_id != self.locale_id for item in results)
+        # Items of this page of results not yet translated, shown in the source language (read
+        # only when the listing is rendered, not when it comes from its `page_fragment`).
+        context["shows_untranslated"] = SimpleLazyObject(
+            lambda: any(item.locale_id != self.locale_id for item in results)
+        )
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -3,6 +3,7 @@
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -83,9 +84,11 @@ class MemberIndexPage(SectionIndexPage):
         return super().get_listing_queryset(locale).select_related("country", "logo")
 
     def get_context(self, request, *args, **kwargs):
-        """Add what the members listed (every page of the filtered view) add up to."""
+        """Add what the members listed (every page of the filtered view) add up to (counted
+        only when the listing is rendered, not when it comes from its `page_fragment`)."""
         context = super().get_context(request, *args, **kwargs)
-        context["figures"] = PartnershipFigures.of(context["listing"].queryset)
+        queryset = context["listing"].queryset
+        context["figures"] = SimpleLazyObject(lambda: PartnershipFigures.of(queryset))
         return context
 
 
