@@ -88,6 +88,19 @@ def localized_live_pages(model, translation_keys, locale):
     return [best.get(key) for key in keys]
 
 
+def live_versions_in(pages, locale):
+    """`pages` as their live versions in `locale` (see `localized_live_pages`), in order, None
+    where there is none; no query when each is already live in `locale`, as a page's own
+    member or related pages usually are."""
+    pages = list(pages)
+    if all(page.live and page.locale_id == locale.pk for page in pages):
+        return pages
+    model = type(pages[0]) if pages else Page
+    if any(type(page) is not model for page in pages):
+        model = Page
+    return localized_live_pages(model, [page.translation_key for page in pages], locale)
+
+
 def vocabulary(model, locale, request=None):
     """Every term of the vocabulary `model` as shown in `locale`, by translation key: its
     translation there, else the source-language term. One query when the shared fragments are

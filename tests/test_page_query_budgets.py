@@ -132,7 +132,7 @@ CONTENT_PAGE_QUERIES = {
     # page type: (English, Arabic)
     "home": (15, 16),
     "standard page": (3, 3),
-    "story": (13, 14),
+    "story": (11, 14),
     "member profile": (10, 11),
     "commitment": (11, 11),
     "knowledge product": (14, 15),

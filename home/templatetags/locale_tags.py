@@ -15,6 +15,7 @@ from home.localization import (
     active_language_code,
     address_in_language,
     in_locale,
+    live_versions_in,
     localized_live_pages,
     per_request,
     section_indexes,
@@ -48,7 +49,8 @@ def localized_pages(context, pages):
     falling back to the source language; pages with no live version are left out."""
     if pages is None or pages == "":
         return []
-    if isinstance(pages, Page):
+    single = isinstance(pages, Page)
+    if single:
         pages = [pages]
     elif hasattr(pages, "all"):
         pages = pages.all()
@@ -56,10 +58,15 @@ def localized_pages(context, pages):
     if not pages:
         return []
     locale = context_locale(context)
-    model = type(pages[0])
-    if any(type(p) is not model for p in pages):
-        model = Page
-    found = localized_live_pages(model, [p.translation_key for p in pages], locale)
+    if single:
+        # One page already loaded with its relations (a story's member): no query when it is
+        # live in the page's language; a list from a manager is fetched with its images.
+        found = live_versions_in(pages, locale)
+    else:
+        model = type(pages[0])
+        if any(type(p) is not model for p in pages):
+            model = Page
+        found = localized_live_pages(model, [p.translation_key for p in pages], locale)
     return [page for page in found if page is not None]
 
 

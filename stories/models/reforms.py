@@ -16,7 +16,7 @@ from home.blocks import BeforeAfterFigureBlock
 from home.citations import CitableMixin
 from home.exports import Column
 from home.listing import ChoiceFilter, SortOrder, TaxonomyFilter, YearFilter
-from home.localization import live_in_language, localized_live_pages, named_in
+from home.localization import live_in_language, live_versions_in, named_in
 from home.models import (
     BasePage,
     Country,
@@ -269,9 +269,7 @@ class ReformStoryPage(CitableMixin, TaggedMixin, BasePage):
         )
         member = None
         if self.member_id:
-            member = localized_live_pages(
-                type(self.member), [self.member.translation_key], self.locale
-            )[0]
+            member = live_versions_in([self.member], self.locale)[0]
         if member is not None:
             data["spatialCoverage"] = {"@type": "Place", "name": member.title}
             data["mentions"] = {
