@@ -130,7 +130,7 @@ LISTING_PAGE_QUERIES = {
 
 CONTENT_PAGE_QUERIES = {
     # page type: (English, Arabic)
-    "home": (15, 16),
+    "home": (11, 12),
     "standard page": (3, 3),
     "story": (11, 14),
     "member profile": (10, 11),

@@ -57,3 +57,15 @@ def test_a_renamed_section_index_shows_in_the_next_requests_links(
 def capture(django_capture_on_commit_callbacks):
     """Run the on-commit renewals of a change, as a real commit would."""
     return django_capture_on_commit_callbacks
+
+
+@pytest.mark.django_db
+def test_a_published_story_shows_in_the_home_figures_on_the_next_request(
+    client, story, site_tree, vocabulary, capture
+):
+    html = html_of(client, "/en/")
+    assert "<dd>1</dd>" in html and "<dd>2</dd>" not in html
+    with capture(execute=True):
+        member = add_member(site_tree, vocabulary, "Paris", slug="paris")
+        add_story(site_tree, vocabulary, member, "Open budget", slug="budget")
+    assert "<dd>2</dd>" in html_of(client, "/en/")

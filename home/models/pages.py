@@ -12,6 +12,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.localization import localized_live_pages
 from home.models.base import BasePage
+from pagecache.fragments import fragment
 
 
 class HomePage(BasePage):
@@ -70,13 +71,18 @@ class HomePage(BasePage):
 
     def get_figures(self):
         """Partnership figures from the live content this language's visitors read, as the
-        page types give them (`home_figures`)."""
-        figures = {}
-        for model in get_page_models():
-            figures.update(
-                model.home_figures(self.locale) if hasattr(model, "home_figures") else {}
-            )
-        return figures
+        page types give them (`home_figures`): a shared fragment per language, since they
+        change only with saved pages (commitments and plans are saved with their member's)."""
+
+        def count():
+            figures = {}
+            for model in get_page_models():
+                figures.update(
+                    model.home_figures(self.locale) if hasattr(model, "home_figures") else {}
+                )
+            return figures
+
+        return fragment(f"home-figures:{self.locale_id}", count)
 
     def get_featured_stories(self):
         """The editor-chosen pages that are live, in order, in this page's language."""
