@@ -122,7 +122,7 @@ def build_every_page_type(site_tree, vocabulary):
 LISTING_PAGE_QUERIES = {
     # page type: (English, Arabic)
     "story index": (10, 11),
-    "member directory": (13, 13),
+    "member directory": (11, 11),
     "knowledge index": (10, 10),
     "training index": (8, 8),
     "event index": (8, 8),

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.exports import IDENTITY_COLUMNS, LICENCE_COLUMNS, Column
+from home.listing import facet_rows
 from home.localization import vocabulary
 from home.models import PolicyArea, TaggedMixin
 from home.serializers import TaxonomyField
@@ -288,22 +289,31 @@ class PartnershipFigures:
 
     @classmethod
     def of(cls, members):
-        """The figures of a queryset of member pages (three queries whatever its size)."""
-        rows = (
-            Commitment.objects.filter(page__in=members.values("pk"))
-            .order_by()
-            .values_list("status")
-            .annotate(n=models.Count("pk"))
-        )
-        counted = members.order_by().aggregate(
-            members=models.Count("pk", distinct=True),
-            countries=models.Count("country__translation_key", distinct=True),
-        )
+        """The figures of a queryset of member pages, in one query whatever its size (the
+        four counts joined by UNION ALL, in the rows the listings' facet counts use)."""
+        pages = members.values("pk")
+        whole, count = models.Value(""), models.Count
+        counted_rows = [
+            (members, "members", whole, count("pk", distinct=True)),
+            (members, "countries", whole, count("country__translation_key", distinct=True)),
+            (ActionPlan.objects.filter(page__in=pages), "plans", whole, count("pk")),
+            (Commitment.objects.filter(page__in=pages), "status", models.F("status"), count("pk")),
+        ]
+        parts = [
+            facet_rows(rows.order_by().annotate(facet_value=value), name, count=counted)
+            for rows, name, value, counted in counted_rows
+        ]
+        counted, by_status = {}, {}
+        for name, value, n in parts[0].union(*parts[1:], all=True):
+            if name == "status":
+                by_status[value] = n
+            else:
+                counted[name] = n
         return cls(
-            members=counted["members"],
-            countries=counted["countries"],
-            action_plans=ActionPlan.objects.filter(page__in=members.values("pk")).count(),
-            by_status=dict(rows),
+            members=counted.get("members", 0),
+            countries=counted.get("countries", 0),
+            action_plans=counted.get("plans", 0),
+            by_status=by_status,
         )
 
     @property
