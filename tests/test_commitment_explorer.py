@@ -206,7 +206,7 @@ def test_search_within_ignores_the_case_of_every_alphabet(client, site_tree):
 
 # Queries of the explorer page once per-process caches are warm; the same for 20 as for 200
 # (the page frame takes a few; the listing, its counts, labels and totals the rest).
-EXPLORER_QUERIES = 15
+EXPLORER_QUERIES = 11
 
 
 @pytest.mark.parametrize("members, per_member", [(4, 5), (10, 20)])
