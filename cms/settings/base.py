@@ -212,7 +212,7 @@ else:
             ),
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "pagecache.files.PageFileCache",
             "LOCATION": os.environ.get(
                 "PAGE_CACHE_DIR", str(Path(tempfile.gettempdir()) / "opencities-pages")
             ),
