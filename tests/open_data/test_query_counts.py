@@ -10,8 +10,8 @@ pytestmark = pytest.mark.xdist_group("open_data")
 
 # Pinned query counts, the same with more items, once the caches (site root paths, default
 # locale, the shared fragments that any change renews: pagecache.fragments) are warm.
-API_LISTING_QUERIES = 13
-LISTING_DOWNLOAD_QUERIES = 21
+API_LISTING_QUERIES = 11
+LISTING_DOWNLOAD_QUERIES = 10
 SITEMAP_QUERIES = 2
 
 
