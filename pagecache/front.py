@@ -13,7 +13,7 @@ from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
 
 from pagecache import store
-from pagecache.middleware import LOOKUP_KEY, conditional, may_be_served_from_store
+from pagecache.middleware import LOOKUP_KEY, answer_from_store, may_be_served_from_store
 
 CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 HIT_HEADER = ("X-Page-Cache", "hit")
@@ -39,8 +39,7 @@ class PageStoreFront:
                 environ[LOOKUP_KEY] = lookup
             return self.application(environ, start_response)
         if any(name in environ for name in CONDITIONAL_HEADERS):
-            response = conditional(request, store.response_from_entry(entry, request))
-            response[HIT_HEADER[0]] = HIT_HEADER[1]
+            response = answer_from_store(request, entry)
             status = f"{response.status_code} {response.reason_phrase}"
             start_response(status, list(response.items()))
             return [response.content]

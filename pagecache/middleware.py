@@ -17,9 +17,16 @@ from pagecache.headers import has_session_cookie, is_shareable, mark_personal, m
 LOOKUP_KEY = "pagecache.lookup"
 
 
+def is_static_file(request):
+    """Whether WhiteNoise answers this request (the page store never looks at it)."""
+    return request.path_info.startswith(settings.STATIC_URL)
+
+
 def may_be_served_from_store(request):
     """Whether this request may be answered with (and fill) a stored page."""
     if not settings.PAGE_CACHE_IN_APP or settings.PAGE_CACHE_SECONDS <= 0:
+        return False
+    if is_static_file(request):
         return False
     if request.method not in ("GET", "HEAD") or has_session_cookie(request):
         return False
@@ -38,6 +45,13 @@ def conditional(request, response):
     )
 
 
+def answer_from_store(request, entry):
+    """The stored response, marked as a hit, or a 304 when the browser's copy is current."""
+    response = conditional(request, store.response_from_entry(entry, request))
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
 class PageCacheMiddleware:
     """Answer from the shared page store when possible; otherwise serve, mark and store."""
 
@@ -47,16 +61,14 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         """Serve from the store, or render and (for anonymous public pages) store."""
-        if request.path_info.startswith(settings.STATIC_URL):
+        if is_static_file(request):
             return self.get_response(request)
         lookup = request.META.get(LOOKUP_KEY)
         if lookup is None and may_be_served_from_store(request):
             lookup = store.Lookup(request)
             entry = lookup.find()
             if entry is not None:
-                response = store.response_from_entry(entry, request)
-                response["X-Page-Cache"] = "hit"
-                return conditional(request, response)
+                return answer_from_store(request, entry)
         response = self.get_response(request)
         if not is_shareable(request, response):
             mark_personal(request, response)

@@ -7,6 +7,7 @@ from django.db import close_old_connections
 from django.test import RequestFactory
 
 from cms.wsgi import application
+from pagecache.store import generation_key
 from tests.pagecache_helpers import page_store
 
 __all__ = ["page_store"]
@@ -85,3 +86,12 @@ def test_with_the_store_off_every_request_reaches_django(settings, site_tree, pa
     serve()
     _, headers, _ = serve()
     assert "X-Page-Cache" not in headers
+
+
+def test_a_static_file_request_never_reads_the_store(site_tree, page_store):
+    serve("/static/css/site.css")
+    # A lookup would have claimed the path's generation token on its miss.
+    assert page_store.get(generation_key("/static/css/site.css")) is None
+    assert page_store.get(generation_key("/en/")) is None
+    serve()
+    assert page_store.get(generation_key("/en/")) is not None
