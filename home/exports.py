@@ -141,7 +141,7 @@ class ExportContext:
                         terms.append(value)
                 if terms:
                     model = type(terms[0])
-                    self.terms[model] = vocabulary(model, self.locale, self.request)
+                    self.terms[model] = vocabulary(model, self.locale)
 
     def term_name(self, term):
         """A term's name in the export's language (the source name where untranslated)."""

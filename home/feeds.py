@@ -38,7 +38,7 @@ def item_categories(items, model, locale, request):
         return {item.pk: [] for item in items}
     areas = {item.pk: list(item.policy_areas.all()) for item in items}
     first = next((found[0] for found in areas.values() if found), None)
-    names = vocabulary(type(first), locale, request) if first else {}
+    names = vocabulary(type(first), locale) if first else {}
     return {
         pk: [names.get(a.translation_key, a).name for a in found] for pk, found in areas.items()
     }

@@ -78,14 +78,14 @@ class ListingFilter:
         """A dict value -> number of distinct items in `queryset` having it (one query)."""
         return self.read_counts(value_rows(self.count_parts(queryset)))
 
-    def labels(self, values, locale, request=None):
+    def labels(self, values, locale):
         """A dict value -> (label, css class) for the given values."""
         return {value: (value, "") for value in values}
 
-    def build_options(self, counts, locale, request=None):
+    def build_options(self, counts, locale):
         """Compute the options shown for this filter from its counts, most relevant first."""
         known = set(counts) | set(self.values)
-        labels = self.labels(known, locale, request)
+        labels = self.labels(known, locale)
         self.values = [v for v in self.values if v in labels]
         self.options = [
             FilterOption(
@@ -109,12 +109,12 @@ class TaxonomyFilter(ListingFilter):
 
     model: type = None
 
-    def labels(self, values, locale, request=None):
+    def labels(self, values, locale):
         """Names in the visitor's language, for slugs that exist: from the vocabulary the page
         reads anyway, and one more query only for a slug it lacks (a term in a third language)."""
         if not values:
             return {}
-        localized = vocabulary(self.model, locale, request)
+        localized = vocabulary(self.model, locale)
         terms = {t.slug: t for t in localized.values() if t.slug in values}
         missing = set(values) - set(terms)
         if missing:
@@ -135,7 +135,7 @@ class ChoiceFilter(ListingFilter):
 
     choices: list = field(default_factory=list)
 
-    def labels(self, values, locale, request=None):
+    def labels(self, values, locale):
         """Translated choice labels for the values that are real choices."""
         names = dict(self.choices)
         return {value: (str(names[value]), "") for value in values if value in names}
@@ -174,7 +174,7 @@ class ConditionFilter(ListingFilter):
             for value, q in self.conditions().items()
         ]
 
-    def labels(self, values, locale, request=None):
+    def labels(self, values, locale):
         """Translated names of the chosen values that are real choices."""
         names = dict(self.choices())
         return {value: (str(names[value]), "") for value in values if value in names}
@@ -193,7 +193,7 @@ class YearFilter(ListingFilter):
         super().parse(querydict)
         self.values = [v for v in self.values if v.isdigit() and len(v) == 4]
 
-    def labels(self, values, locale, request=None):
+    def labels(self, values, locale):
         """Years label themselves."""
         return {value: (value, "") for value in values}
 
@@ -233,7 +233,7 @@ class LanguageListFilter(ListingFilter):
                 counts[code] = counts.get(code, 0) + n
         return counts
 
-    def labels(self, values, locale, request=None):
+    def labels(self, values, locale):
         """Languages by their own names."""
         names = dict(settings.LANGUAGES)
         return {value: (names[value], "") for value in values if value in names}
@@ -270,7 +270,7 @@ class Listing(UrlState):
         self.locale = locale or Locale.get_active()
         counts = self._count(queryset)
         for listing_filter in filters:
-            listing_filter.build_options(counts[listing_filter.param], self.locale, request)
+            listing_filter.build_options(counts[listing_filter.param], self.locale)
         self.queryset = self._apply_filters(queryset).order_by(*self.sort_order.ordering)
 
     def _count(self, queryset):

@@ -88,23 +88,29 @@ def localized_live_pages(model, translation_keys, locale):
     return [best.get(key) for key in keys]
 
 
-def live_versions_in(pages, locale):
-    """`pages` as their live versions in `locale` (see `localized_live_pages`), in order, None
-    where there is none; no query when each is already live in `locale`, as a page's own
-    member or related pages usually are."""
+def live_versions_of(pages, locale):
+    """`pages` (of one type or several) as their live versions in `locale`, through
+    `localized_live_pages`: in order, None where there is none, one query."""
     pages = list(pages)
-    if all(page.live and page.locale_id == locale.pk for page in pages):
-        return pages
     model = type(pages[0]) if pages else Page
     if any(type(page) is not model for page in pages):
         model = Page
     return localized_live_pages(model, [page.translation_key for page in pages], locale)
 
 
-def vocabulary(model, locale, request=None):
+def live_versions_in(pages, locale):
+    """`live_versions_of`, but no query when each page is already live in `locale`, as a page's
+    own member usually is (pages loaded with their relations, which a query would not keep)."""
+    pages = list(pages)
+    if all(page.live and page.locale_id == locale.pk for page in pages):
+        return pages
+    return live_versions_of(pages, locale)
+
+
+def vocabulary(model, locale):
     """Every term of the vocabulary `model` as shown in `locale`, by translation key: its
     translation there, else the source-language term. One query when the shared fragments are
-    renewed (a term saved, `pagecache.fragments`), then none; `request` is not needed.
+    renewed (a term saved, `pagecache.fragments`), then none.
 
     This and `in_locale` are the one way to show terms in a language: taxonomies are short lists,
     so reading one whole keeps any number of terms, cards or rows at one query.
@@ -120,7 +126,7 @@ def vocabulary(model, locale, request=None):
     return fragment(f"vocabulary:{model._meta.label_lower}:{locale.pk}", load)
 
 
-def in_locale(terms, locale, request=None):
+def in_locale(terms, locale):
     """The given terms (one vocabulary, any locale) shown in `locale`, in their order; no query
     when they all are in it already. A term with no translation nor source stays as it is, and
     None (an empty choice) stays None."""
@@ -128,7 +134,7 @@ def in_locale(terms, locale, request=None):
     if all(term is None or term.locale_id == locale.pk for term in terms):
         return terms
     model = type(next(term for term in terms if term is not None))
-    shown = vocabulary(model, locale, request)
+    shown = vocabulary(model, locale)
     return [term and shown.get(term.translation_key, term) for term in terms]
 
 

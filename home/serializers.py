@@ -54,7 +54,7 @@ class TaxonomyField(PageContextField):
             terms = [term] if term is not None else []
         if not terms:
             return [] if self.many_terms else None
-        localized = vocabulary(type(terms[0]), page.locale, self.context.get("request"))
+        localized = vocabulary(type(terms[0]), page.locale)
         shown = [{"name": localized.get(t.translation_key, t).name, "slug": t.slug} for t in terms]
         return shown if self.many_terms else shown[0]
 

@@ -84,7 +84,7 @@ class TaxonomyFacet(PrecountedMixin, TaxonomyFilter):
     multi_valued: bool = False
     key: str = None
 
-    def labels(self, values, locale, request=None):
+    def labels(self, values, locale):
         """Names in the visitor's language, from the cached labels of the whole taxonomy."""
         labels = taxonomy_labels(self.model, locale)
         return {value: labels[value] for value in values if value in labels}

@@ -60,7 +60,7 @@ class StarredFilter(ListingFilter):
         """No option when none is starred."""
         return {value: n for value, n in rows if n}
 
-    def labels(self, values, locale, request=None):
+    def labels(self, values, locale):
         """The one option's name."""
         return {"yes": (str(_("Starred commitments")), "")} if "yes" in values else {}
 
@@ -108,7 +108,7 @@ class PlanPeriodFilter(ListingFilter):
                 counts[period] = counts.get(period, 0) + n
         return counts
 
-    def labels(self, values, locale, request=None):
+    def labels(self, values, locale):
         """Periods as "2021–2023" (a single year alone)."""
         known = set(self.plan_periods().values())
         return {
@@ -229,7 +229,7 @@ class AreaTotal:
         return [self.by_status.get(value, 0) for value in CommitmentStatus.values]
 
 
-def policy_area_totals(queryset, locale, request=None):
+def policy_area_totals(queryset, locale):
     """The partnership's commitments by policy area and status, biggest area first (one query,
     and the vocabulary the page reads anyway); a commitment in two areas counts in both."""
     rows = (
@@ -244,7 +244,7 @@ def policy_area_totals(queryset, locale, request=None):
         total = totals.setdefault(key, AreaTotal(name="", slug=row["policy_areas__slug"]))
         total.by_status[row["status"]] = total.by_status.get(row["status"], 0) + row["n"]
         total.total += row["n"]
-    names = vocabulary(PolicyArea, locale, request)
+    names = vocabulary(PolicyArea, locale)
     for key, total in totals.items():
         total.name = names[key].name if key in names else total.slug
     return sorted(totals.values(), key=lambda t: (-t.total, t.name.casefold()))

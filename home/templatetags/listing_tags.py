@@ -27,7 +27,6 @@ def story_cards(context, stories):
     stories = list(stories or [])
     if not stories:
         return []
-    request = context.get("request")
     locale = context_locale(context)
     prefetch_related_objects(stories, "member__country")
     _prefetch_renditions(stories)
@@ -43,7 +42,7 @@ def story_cards(context, stories):
             SimpleNamespace(
                 page=story,
                 member=localized_members.get(member.translation_key, member) if member else None,
-                country=in_locale([member.country], locale, request)[0] if member else None,
+                country=in_locale([member.country], locale)[0] if member else None,
                 untranslated=story.locale_id != locale.pk,
                 # The language its image's alternative text is written in.
                 lang=source_language_code()
@@ -69,11 +68,10 @@ def page_cards(context, pages):
 def member_directory(context, members):
     """Members grouped by region (the partnership's order) and country (by name in the page's
     language), as the brochure lists them."""
-    request = context.get("request")
     locale = context_locale(context)
     regions = {}
     for member in members:
-        country = in_locale([member.country], locale, request)[0]
+        country = in_locale([member.country], locale)[0]
         countries = regions.setdefault(country.region, {})
         countries.setdefault(country.slug, SimpleNamespace(country=country, members=[]))
         countries[country.slug].members.append(member)

@@ -16,6 +16,7 @@ from home.localization import (
     address_in_language,
     in_locale,
     live_versions_in,
+    live_versions_of,
     localized_live_pages,
     per_request,
     section_indexes,
@@ -37,10 +38,10 @@ def localized(context, value):
     """A taxonomy term, or a list or manager of terms, in the language the page is shown in."""
     if value is None or value == "":
         return value
-    locale, request = context_locale(context), context.get("request")
+    locale = context_locale(context)
     if isinstance(value, TaxonomyTerm):
-        return in_locale([value], locale, request)[0]
-    return in_locale(value.all() if hasattr(value, "all") else value, locale, request)
+        return in_locale([value], locale)[0]
+    return in_locale(value.all() if hasattr(value, "all") else value, locale)
 
 
 @register.simple_tag(takes_context=True)
@@ -58,15 +59,9 @@ def localized_pages(context, pages):
     if not pages:
         return []
     locale = context_locale(context)
-    if single:
-        # One page already loaded with its relations (a story's member): no query when it is
-        # live in the page's language; a list from a manager is fetched with its images.
-        found = live_versions_in(pages, locale)
-    else:
-        model = type(pages[0])
-        if any(type(p) is not model for p in pages):
-            model = Page
-        found = localized_live_pages(model, [p.translation_key for p in pages], locale)
+    # One page already loaded with its relations (a story's member): no query when it is live
+    # in the page's language; a list from a manager is fetched again, with its images.
+    found = live_versions_in(pages, locale) if single else live_versions_of(pages, locale)
     return [page for page in found if page is not None]
 
 

@@ -65,13 +65,13 @@ class CommitmentIndexPage(SectionIndexPage):
         in this page's language (two queries whatever the number of cards)."""
         commitments = list(commitments)
         areas = [area for c in commitments for area in c.policy_areas.all()]
-        names = vocabulary(PolicyArea, self.locale, request) if areas else {}
+        names = vocabulary(PolicyArea, self.locale) if areas else {}
         return [
             {
                 "commitment": c,
                 "url": c.get_url(request),
                 "member": c.page,
-                "country": in_locale([c.page.country], self.locale, request)[0],
+                "country": in_locale([c.page.country], self.locale)[0],
                 "areas": [names.get(a.translation_key, a).name for a in c.policy_areas.all()],
                 "untranslated": c.locale_id != self.locale.pk,
             }
@@ -83,7 +83,7 @@ class CommitmentIndexPage(SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         context["cards"] = self.get_cards(request, context["results"].object_list)
         context["area_totals"] = policy_area_totals(
-            commitments_in_language(self.locale), self.locale, request
+            commitments_in_language(self.locale), self.locale
         )
         context["statuses"] = CommitmentStatus.choices
         context["query"] = context["listing"].kept[0][1] if context["listing"].kept else ""
