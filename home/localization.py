@@ -74,6 +74,20 @@ def localized_live_pages(model, translation_keys, locale):
     keys = list(translation_keys)
     if not keys:
         return []
+    best = _best_live_versions(model, keys, locale)
+    return [best.get(key) for key in keys]
+
+
+def live_versions_of_query(pages, locale):
+    """The pages a query finds (an editor's choice of related pages, through its manager) as
+    their live versions in `locale`, else the source language's, in tree order: one query, the
+    choice read as a subquery rather than loaded first."""
+    return list(_best_live_versions(pages.model, pages.values("translation_key"), locale).values())
+
+
+def _best_live_versions(model, keys, locale):
+    """{translation key: the live page of `model` in `locale`, else in the source language} for
+    `keys` (a list or a subquery), in tree order, with the page's locale and image."""
     related = ["locale"] + (["image"] if hasattr(model, "image") else [])
     candidates = (
         model.objects.live()
@@ -85,7 +99,7 @@ def localized_live_pages(model, translation_keys, locale):
         current = best.get(page.translation_key)
         if current is None or page.locale_id == locale.pk:
             best[page.translation_key] = page
-    return [best.get(key) for key in keys]
+    return best
 
 
 def live_versions_of(pages, locale):

@@ -63,6 +63,24 @@ def commitment_terms(member_keys, area_keys, goal_keys):
     return shared
 
 
+def story_terms(story_ids, area_keys, goal_keys):
+    """{story id: [shared term keys]} from the stories' own policy areas and goals: both
+    relations in one query (the cards show no terms, so none is loaded whole)."""
+    from stories.models import ReformStoryPage
+
+    areas = ReformStoryPage.policy_areas.through.objects.filter(
+        reformstorypage_id__in=story_ids, policyarea__translation_key__in=area_keys
+    ).values_list("reformstorypage_id", "policyarea__translation_key")
+    goals = ReformStoryPage.sdgs.through.objects.filter(
+        reformstorypage_id__in=story_ids,
+        sustainabledevelopmentgoal__translation_key__in=goal_keys,
+    ).values_list("reformstorypage_id", "sustainabledevelopmentgoal__translation_key")
+    shared = {}
+    for story_id, key in areas.union(goals, all=True):
+        shared.setdefault(story_id, []).append(key)
+    return shared
+
+
 def similar_stories(story, limit=3):
     """Other members' live stories in the story's language that share its policy areas or goals,
     in their own terms or their members' commitments, best first, each with `similar_reason`
@@ -91,16 +109,16 @@ def similar_stories(story, limit=3):
         )
         .distinct()
         .select_related("member__country", "image")
-        .prefetch_related("policy_areas", "sdgs")
     )
     member_keys = {c.member.translation_key for c in candidates if c.member_id}
     committed = commitment_terms(member_keys, area_keys, goal_keys)
+    shared = story_terms([c.pk for c in candidates], area_keys, goal_keys)
     suggestions = []
     for candidate in candidates:
-        terms = [*candidate.policy_areas.all(), *candidate.sdgs.all()]
-        about = [t.translation_key for t in terms if t.translation_key in area_keys | goal_keys]
         member_key = candidate.member.translation_key if candidate.member_id else None
-        suggestions.append(Suggestion(candidate, about, committed.get(member_key, [])))
+        suggestions.append(
+            Suggestion(candidate, shared.get(candidate.pk, []), committed.get(member_key, []))
+        )
     suggestions = [s for s in suggestions if s.score]
     # The primary key last: stories alike in all else are still shown in one order.
     suggestions.sort(

@@ -132,11 +132,11 @@ CONTENT_PAGE_QUERIES = {
     # page type: (English, Arabic)
     "home": (11, 12),
     "standard page": (3, 3),
-    "story": (11, 14),
+    "story": (10, 12),
     "member profile": (10, 11),
     "commitment": (11, 11),
-    "knowledge product": (14, 15),
-    "training module": (7, 7),
+    "knowledge product": (10, 11),
+    "training module": (5, 5),
     "lesson": (3, 3),
     "event": (7, 7),
 }

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 from django import template
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
@@ -17,6 +18,7 @@ from home.localization import (
     in_locale,
     live_versions_in,
     live_versions_of,
+    live_versions_of_query,
     localized_live_pages,
     per_request,
     section_indexes,
@@ -50,15 +52,19 @@ def localized_pages(context, pages):
     falling back to the source language; pages with no live version are left out."""
     if pages is None or pages == "":
         return []
+    locale = context_locale(context)
     single = isinstance(pages, Page)
     if single:
         pages = [pages]
     elif hasattr(pages, "all"):
         pages = pages.all()
+    if isinstance(pages, QuerySet):
+        # A relation read from the database: its pages are found in one query, not loaded
+        # first (a preview's relations are in memory, and are a list here).
+        return live_versions_of_query(pages, locale)
     pages = list(pages)
     if not pages:
         return []
-    locale = context_locale(context)
     # One page already loaded with its relations (a story's member): no query when it is live
     # in the page's language; a list from a manager is fetched again, with its images.
     found = live_versions_in(pages, locale) if single else live_versions_of(pages, locale)

@@ -153,6 +153,9 @@ class KnowledgeProductPage(CitableMixin, TaggedMixin, BasePage):
         _("licence"), max_length=80, default="CC BY 4.0", help_text=_("e.g. CC BY 4.0.")
     )
 
+    # Its header, structured data and citation each name its terms: loaded once, with the page.
+    route_prefetch = ("policy_areas", "sdgs")
+
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -233,6 +233,14 @@ class ReformStoryPage(CitableMixin, TaggedMixin, BasePage):
         """The related commitment codes as a list."""
         return [code.strip() for code in self.commitment_codes.split(",") if code.strip()]
 
+    @cached_property
+    def shown_member(self):
+        """The story's member as live in the story's language (else in the source language), or
+        None: looked up once for what the page and its structured data name."""
+        if not self.member_id:
+            return None
+        return live_versions_in([self.member], self.locale)[0]
+
     def get_similar_stories(self, limit=3):
         """Other members' stories sharing this one's policy areas and goals, in their terms or
         their members' commitments, each with why it is suggested (stories/similar.py)."""
@@ -267,9 +275,7 @@ class ReformStoryPage(CitableMixin, TaggedMixin, BasePage):
                 "publisher": publisher,
             }
         )
-        member = None
-        if self.member_id:
-            member = live_versions_in([self.member], self.locale)[0]
+        member = self.shown_member
         if member is not None:
             data["spatialCoverage"] = {"@type": "Place", "name": member.title}
             data["mentions"] = {
