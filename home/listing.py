@@ -8,15 +8,18 @@ Counting costs one query for all the filters whatever the number of options or i
 each filter gives the rows (filter, value, count) its options come from, joined by UNION ALL.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.functions import Cast
 from wagtail.models import Locale
 
 from home.localization import vocabulary
 from home.url_state import SortOrder, UrlState
+from pagecache.fragments import fragment
 
 __all__ = [
     "ChoiceFilter",
@@ -27,6 +30,10 @@ __all__ = [
     "TaxonomyFilter",
     "YearFilter",
 ]
+
+
+# The counting query's rows for the number of results (no filter has an empty parameter).
+TOTAL = ""
 
 
 @dataclass
@@ -56,11 +63,22 @@ class ListingFilter:
         values = querydict.getlist(self.param)
         self.values = [v for v in values if v.strip() and "\x00" not in v][:20]
 
+    def keep_known(self, locale):
+        """Drop the requested values that are no option (an old link, a typo) before anything is
+        counted or narrowed by them."""
+        if self.values:
+            known = self.labels(set(self.values), locale)
+            self.values = [v for v in self.values if v in known]
+
     def apply(self, queryset):
-        """Narrow the queryset to items matching any of the selected values."""
+        """Narrow the queryset to items matching any of the selected values: through a subquery
+        where an item has many values (its policy areas), which a join would repeat it for."""
         if not self.values:
             return queryset
-        matching = queryset.model.objects.filter(**{f"{self.lookup}__in": self.values})
+        condition = {f"{self.lookup}__in": self.values}
+        if single_valued(queryset.model, self.lookup):
+            return queryset.filter(**condition)
+        matching = queryset.model.objects.filter(**condition)
         return queryset.filter(pk__in=matching.values("pk"))
 
     def count_parts(self, queryset):
@@ -239,6 +257,22 @@ class LanguageListFilter(ListingFilter):
         return {value: (names[value], "") for value in values if value in names}
 
 
+def single_valued(model, lookup):
+    """Whether `lookup` (e.g. "member__country__region") reaches one value per row of `model`:
+    its own fields and forward foreign keys only, no many-to-many nor reverse relation."""
+    for name in lookup.split("__"):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return True  # a transform or lookup such as "year"
+        if field.many_to_many or field.one_to_many:
+            return False
+        if not field.is_relation:
+            return True
+        model = field.related_model
+    return True
+
+
 def facet_rows(queryset, param, value="facet_value", count=None):
     """`queryset` as (param, value, count) rows, the shape every part of the one counting query
     has; `count` is the aggregate when `queryset` is not grouped yet."""
@@ -246,6 +280,15 @@ def facet_rows(queryset, param, value="facet_value", count=None):
         queryset = queryset.values(value).annotate(facet_count=count)
     named = queryset.annotate(facet_param=Value(param, output_field=CharField()))
     return named.values_list("facet_param", value, "facet_count")
+
+
+def counted_rows(union):
+    """The rows of the one counting query, kept per version of the content (a shared fragment,
+    renewed by every change a visitor could see) under a digest of its SQL: the same listing,
+    filters and language are counted once, not on every request of every worker."""
+    sql, params = union.query.sql_with_params()
+    digest = hashlib.sha256(repr((union.db, sql, params)).encode()).hexdigest()
+    return fragment(f"listing-counts:{digest}", lambda: list(union))
 
 
 def value_rows(parts):
@@ -268,6 +311,8 @@ class Listing(UrlState):
         self.base_queryset = queryset
         self.page_size = page_size or settings.LISTING_PAGE_SIZE
         self.locale = locale or Locale.get_active()
+        for listing_filter in filters:
+            listing_filter.keep_known(self.locale)
         counts = self._count(queryset)
         for listing_filter in filters:
             listing_filter.build_options(counts[listing_filter.param], self.locale)
@@ -275,8 +320,11 @@ class Listing(UrlState):
 
     def _count(self, queryset):
         """{param: {value: count}}: each filter's options counted against the other filters'
-        choices (faceting), every filter in one query; a filter with no parts counts alone."""
-        parts, alone = [], {}
+        choices (faceting), every filter and the total of results in one query; a filter with
+        no parts counts alone. Sets `total`."""
+        total = self._apply_filters(queryset).order_by().annotate(facet_value=Value(""))
+        parts = [facet_rows(total, TOTAL, "facet_value", Count("pk"))]
+        alone = {}
         for listing_filter in self.filters:
             others = self._apply_filters(queryset, exclude=listing_filter)
             own = listing_filter.count_parts(others)
@@ -284,11 +332,10 @@ class Listing(UrlState):
                 parts.extend(own)
             else:
                 alone[listing_filter.param] = listing_filter.counts(others)
-        rows = {listing_filter.param: [] for listing_filter in self.filters}
-        if parts:
-            union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-            for param, value, n in union:
-                rows[param].append((value, n))
+        rows = {TOTAL: [], **{listing_filter.param: [] for listing_filter in self.filters}}
+        for param, value, n in counted_rows(parts[0].union(*parts[1:], all=True)):
+            rows[param].append((value, n))
+        self.total = sum(n for _value, n in rows[TOTAL])
         counts = {f.param: f.read_counts(rows[f.param]) for f in self.filters}
         counts.update(alone)
         return counts
@@ -301,4 +348,4 @@ class Listing(UrlState):
 
     def get_page(self):
         """The requested page of results; a page that does not exist is a 404 with a message."""
-        return self.paginate(self.queryset, self.page_size)
+        return self.paginate(self.queryset, self.page_size, count=self.total)

@@ -99,9 +99,12 @@ class UrlState:
         querystring = urlencode([*self.kept, *self.sort_params()])
         return f"?{querystring}" if querystring else ""
 
-    def paginate(self, sequence, page_size):
-        """The requested page of `sequence`; a page that does not exist is a 404 with a message."""
+    def paginate(self, sequence, page_size, count=None):
+        """The requested page of `sequence`; a page that does not exist is a 404 with a message.
+        `count` is its length where already known (no counting query then)."""
         paginator = Paginator(sequence, page_size)
+        if count is not None:
+            paginator.count = count  # a cached property: the paginator does not count again
         number = self.page_number
         try:
             self.page = paginator.page(number)

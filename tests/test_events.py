@@ -322,5 +322,5 @@ def test_an_event_page_costs_a_fixed_number_of_queries(client, events, django_as
         client.get(events["week"].url)
 
 
-QUERIES_LISTING = 7
+QUERIES_LISTING = 6
 QUERIES_EVENT = 7

@@ -9,7 +9,9 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 FILTERED = "/en/stories/?policy_area=open-data&status=in_progress&year=2021"
-QUERIES = 8  # issue 12 allows 15 at most, and 12 for any page
+# Fewer filters: the same shared fragments (every option's vocabulary), other counts.
+WARMING = "/en/stories/?status=in_progress"
+QUERIES = 7  # issue 12 allows 15 at most, and 12 for any page
 
 
 @pytest.fixture
@@ -26,7 +28,9 @@ def corpus_site(site_tree):
 
 
 def filtered_listing(client, django_assert_num_queries):
-    """The three-filter listing, its queries pinned."""
+    """The three-filter listing on its first visit since the stories changed (shared fragments
+    warm, its counts not kept yet: the one counting query runs), its queries pinned."""
+    client.get(WARMING)
     with django_assert_num_queries(QUERIES):
         response = client.get(FILTERED)
     assert response.status_code == 200
@@ -37,7 +41,6 @@ def test_the_filtered_listing_costs_the_same_queries_with_ten_times_the_stories(
     client, corpus_site, django_assert_num_queries
 ):
     assert generate(30, seed=3) == {"en": 30}
-    client.get(FILTERED)  # per-process caches filled, as on a running site
     few = filtered_listing(client, django_assert_num_queries).context["listing"].queryset.count()
     assert generate(270, seed=4) == {"en": 270}
     many = filtered_listing(client, django_assert_num_queries).context["listing"].queryset.count()

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -23,6 +25,7 @@ from home.listing import facet_rows
 from home.localization import vocabulary
 from home.models import PolicyArea, TaggedMixin
 from home.serializers import TaxonomyField
+from pagecache import fragments
 from stories.blocks import MilestoneBlock, SourceBlock
 
 commitment_code_validator = RegexValidator(
@@ -396,3 +399,15 @@ def commitment_structured_data(member, commitment, request):
             "url": member.get_full_url(request),
         },
     }
+
+
+@receiver(post_save, sender=ActionPlan)
+@receiver(post_save, sender=Commitment)
+@receiver(post_delete, sender=ActionPlan)
+@receiver(post_delete, sender=Commitment)
+def renew_counted_figures(sender, instance, raw=False, **kwargs):
+    """Plans and commitments are counted on the home page, the directory and the explorer
+    (shared fragments, listing counts): saved with their member page or on their own (a script,
+    the data migration), they renew the fragments as a page does."""
+    if not raw:
+        fragments.renew()

@@ -9,9 +9,9 @@ pytestmark = pytest.mark.xdist_group("listings")
 
 # Query counts are pinned, and stay the same with more items shown. Counts are taken once the
 # caches (site root paths, default locale, the shared fragments of pagecache.fragments) are warm.
-STORY_LISTING_QUERIES = 8
-MEMBER_DIRECTORY_QUERIES = 10
-KNOWLEDGE_LISTING_QUERIES = 8
+STORY_LISTING_QUERIES = 6
+MEMBER_DIRECTORY_QUERIES = 8
+KNOWLEDGE_LISTING_QUERIES = 6
 
 
 def get_with_queries(client, url, django_assert_num_queries, budget):

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.xdist_group("open_data")
 # Pinned query counts, the same with more items, once the caches (site root paths, default
 # locale, the shared fragments that any change renews: pagecache.fragments) are warm.
 API_LISTING_QUERIES = 11
-LISTING_DOWNLOAD_QUERIES = 10
+LISTING_DOWNLOAD_QUERIES = 9
 SITEMAP_QUERIES = 2
 
 
