@@ -85,7 +85,10 @@ class ListingFilter:
         """The querysets of (param, value, count) rows this filter's counts come from, to be
         joined into the listing's one counting query; [] for a filter that counts alone."""
         grouped = queryset.order_by().annotate(facet_value=Cast(F(self.lookup), CharField()))
-        counted = grouped.values("facet_value").annotate(facet_count=Count("pk", distinct=True))
+        # Only a many-valued lookup's join repeats an item: DISTINCT (a sort of every row's
+        # key, the dearest part of counting) is left out where it cannot.
+        count = Count("pk", distinct=not single_valued(queryset.model, self.lookup))
+        counted = grouped.values("facet_value").annotate(facet_count=count)
         return [facet_rows(counted, self.param)]
 
     def read_counts(self, rows):

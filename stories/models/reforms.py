@@ -75,6 +75,9 @@ class StoryIndexPage(SectionIndexPage):
             .get_listing_queryset(locale)
             .select_related("image", "member", "member__country", "locale")
             .prefetch_related("policy_areas")
+            # No card, feed or download shows them; sorting thousands of stories to find one
+            # page would otherwise carry every body along.
+            .defer("body", "key_figures", "sources")
         )
 
 
