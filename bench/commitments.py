@@ -179,22 +179,42 @@ def percentile(samples, fraction):
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
-def measure(client, address, repeats=REPEATS):
-    """(queries, p50 ms, p95 ms) of `address`, after a warming request."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+def get(client, address):
+    """One request, its streamed body read; returns the response."""
     response = client.get(address)
     assert response.status_code == 200, (address, response.status_code)
+    if getattr(response, "streaming", False):
+        b"".join(response.streaming_content)
+    return response
+
+
+def measure(client, address, repeats=REPEATS):
+    """(queries, first visit ms, p50 ms, p95 ms) of `address`: its first visit since a change
+    (the shared fragments rebuilt by another address first, its own counts not kept yet), then
+    `repeats` visits after it."""
+    from django.db import connection
+
+    from pagecache import fragments
+
+    seen = []
+
+    def count(execute, sql, params, many, context):
+        seen.append(sql)
+        return execute(sql, params, many, context)
+
+    fragments.renew()
+    get(client, address.split("?")[0] + "?status=not_started")
+    started = time.perf_counter()
+    get(client, address)
+    first = (time.perf_counter() - started) * 1000
     times = []
     for _ in range(repeats):
-        with CaptureQueriesContext(connection) as queries:
+        seen.clear()
+        with connection.execute_wrapper(count):
             started = time.perf_counter()
-            response = client.get(address)
-            if getattr(response, "streaming", False):
-                b"".join(response.streaming_content)
+            get(client, address)
             times.append((time.perf_counter() - started) * 1000)
-    return len(queries.captured_queries), percentile(times, 0.5), percentile(times, 0.95)
+    return len(seen), first, percentile(times, 0.5), percentile(times, 0.95)
 
 
 def main():
@@ -212,13 +232,13 @@ def main():
         print(f"Generated {made} commitments in {time.perf_counter() - started:.0f} s")
     client = Client()
     failures = 0
-    print(f"{'address':64} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8}")
+    print(f"{'address':64} {'queries':>7} {'first ms':>8} {'p50 ms':>8} {'p95 ms':>8}")
     for address in ADDRESSES:
-        queries, p50, p95 = measure(client, address)
+        queries, first, p50, p95 = measure(client, address)
         within = queries <= MAX_QUERIES and p95 < MAX_P95_MS
         failures += not within
         flag = "" if within else "  over target"
-        print(f"{address:64} {queries:7d} {p50:8.1f} {p95:8.1f}{flag}")
+        print(f"{address:64} {queries:7d} {first:8.1f} {p50:8.1f} {p95:8.1f}{flag}")
     print(f"Targets: at most {MAX_QUERIES} queries, p95 under {MAX_P95_MS} ms; {failures} over.")
     return 1 if failures else 0
 

@@ -23,6 +23,7 @@ from home.listing import (
 )
 from home.localization import source_language_code, vocabulary
 from home.models import Country, PolicyArea, Region, SustainableDevelopmentGoal
+from pagecache.fragments import fragment
 from stories.models.commitments import ActionPlan, Commitment, CommitmentStatus
 from stories.models.members import MemberKind, MemberProfilePage
 
@@ -65,12 +66,21 @@ class StarredFilter(ListingFilter):
         return {"yes": (str(_("Starred commitments")), "")} if "yes" in values else {}
 
 
+def read_plan_periods():
+    """{plan id: "start-end"} of every plan whose commitments are dated (one query)."""
+    rows = ActionPlan.objects.annotate(
+        start=Min("commitments__start_date"), end=Max("commitments__end_date")
+    ).values_list("pk", "start", "end")
+    return {pk: f"{start.year}-{(end or start).year}" for pk, start, end in rows if start}
+
+
 @dataclass
 class PlanPeriodFilter(ListingFilter):
     """By the period of the commitment's action plan, e.g. "2021-2023".
 
     A plan's period is computed from its commitments (earliest start, latest end), so the
-    periods of every plan are read once per request (one query) and matched in Python.
+    periods of every plan are read once per version of the content (a shared fragment) and
+    matched in Python.
     """
 
     periods: dict = field(default=None)
@@ -78,12 +88,7 @@ class PlanPeriodFilter(ListingFilter):
     def plan_periods(self):
         """{plan id: "start-end"} for every plan whose commitments are dated."""
         if self.periods is None:
-            rows = ActionPlan.objects.annotate(
-                start=Min("commitments__start_date"), end=Max("commitments__end_date")
-            ).values_list("pk", "start", "end")
-            self.periods = {
-                pk: f"{start.year}-{(end or start).year}" for pk, start, end in rows if start
-            }
+            self.periods = fragment("action-plan-periods", read_plan_periods)
         return self.periods
 
     def parse(self, querydict):

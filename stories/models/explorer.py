@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from home.localization import in_locale, vocabulary
 from home.models import PolicyArea
 from home.models.listing_page import SectionIndexPage
+from pagecache.fragments import fragment
 from stories.commitment_listing import (
     commitment_filters,
     commitment_listing,
@@ -82,8 +83,10 @@ class CommitmentIndexPage(SectionIndexPage):
         """Add the cards of this page of results and the partnership's totals by policy area."""
         context = super().get_context(request, *args, **kwargs)
         context["cards"] = self.get_cards(request, context["results"].object_list)
-        context["area_totals"] = policy_area_totals(
-            commitments_in_language(self.locale), self.locale
+        # The same for every filter: counted once per version of the content and language.
+        context["area_totals"] = fragment(
+            f"commitment-area-totals:{self.locale.pk}",
+            lambda: policy_area_totals(commitments_in_language(self.locale), self.locale),
         )
         context["statuses"] = CommitmentStatus.choices
         context["query"] = context["listing"].kept[0][1] if context["listing"].kept else ""
