@@ -210,6 +210,9 @@ else:
             "LOCATION": os.environ.get(
                 "CACHE_DIR", str(Path(tempfile.gettempdir()) / "opencities-cache")
             ),
+            # Shared fragments and every listing's counts (one entry per combination of
+            # filters): Django's default of 300 would cull the fragments every page reads.
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         },
         "pages": {
             "BACKEND": "pagecache.files.PageFileCache",
