@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from stories.models import MemberProfilePage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,18 @@ def test_home_figures_count_plans_and_commitments_by_status_from_the_records(cli
     html = client.get("/en/").content.decode()
     assert figure_text(html, "Action plans") == "2"
     assert figure_text(html, "Commitments") == "6"
+
+
+def test_home_figures_follow_a_commitment_and_a_plan_saved_on_their_own(client, partnership):
+    # The figures are a shared fragment; plans and commitments saved outside their member's
+    # publish (a script, an import) renew it as a page does.
+    before = client.get("/en/").context["figures"]
+    nairobi = MemberProfilePage.objects.get(title="Nairobi")
+    plan = factories.ActionPlanFactory(page=nairobi, title="Nairobi plan 2")
+    factories.CommitmentFactory(page=nairobi, action_plan=plan, code="NAI0099", status="completed")
+    after = client.get("/en/").context["figures"]
+    assert after["action_plans"] == before["action_plans"] + 1
+    assert after["commitments"] == before["commitments"] + 1
 
 
 def test_home_links_the_commitments_figure_to_the_explorer(client, partnership):
