@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.functions import Cast
 from wagtail.models import Locale
@@ -62,6 +62,11 @@ class ListingFilter:
         NUL can match nothing (and PostgreSQL refuses it in a query), so it is dropped here."""
         values = querydict.getlist(self.param)
         self.values = [v for v in values if v.strip() and "\x00" not in v][:20]
+
+    def counting_key(self):
+        """What this filter's part of the counts depends on besides the content and the
+        listing's query: its kind, lookup and chosen values."""
+        return (type(self).__qualname__, self.param, self.lookup, tuple(self.values))
 
     def keep_known(self, locale):
         """Drop the requested values that are no option (an old link, a typo) before anything is
@@ -172,6 +177,11 @@ class ConditionFilter(ListingFilter):
     Subclasses give `choices()` (value, label) in the order shown and `conditions()`, the Q
     each value stands for; applying, counting in one query and labelling are shared.
     """
+
+    def counting_key(self):
+        """Also the conditions themselves: one that reads the clock ("upcoming") is never the
+        same twice, so its counts are never taken for another moment's."""
+        return (*super().counting_key(), repr(sorted(self.conditions().items())))
 
     def apply(self, queryset):
         """Items meeting any of the chosen conditions; an unknown value matches nothing."""
@@ -285,15 +295,6 @@ def facet_rows(queryset, param, value="facet_value", count=None):
     return named.values_list("facet_param", value, "facet_count")
 
 
-def counted_rows(union):
-    """The rows of the one counting query, kept per version of the content (a shared fragment,
-    renewed by every change a visitor could see) under a digest of its SQL: the same listing,
-    filters and language are counted once, not on every request of every worker."""
-    sql, params = union.query.sql_with_params()
-    digest = hashlib.sha256(repr((union.db, sql, params)).encode()).hexdigest()
-    return fragment(f"listing-counts:{digest}", lambda: list(union))
-
-
 def value_rows(parts):
     """The (value, count) rows of one filter's parts, read on their own."""
     return [(value, n) for part in parts for _param, value, n in part]
@@ -324,7 +325,21 @@ class Listing(UrlState):
     def _count(self, queryset):
         """{param: {value: count}}: each filter's options counted against the other filters'
         choices (faceting), every filter and the total of results in one query; a filter with
-        no parts counts alone. Sets `total`."""
+        no parts counts alone. Kept per version of the content (a shared fragment) under a
+        digest of the listing's query and filters, so the same listing, filters and language
+        are counted once, not on every request of every worker. Sets `total`."""
+        rows, alone = fragment(
+            f"listing-counts:{self._counting_digest(queryset)}",
+            lambda: self._count_rows(queryset),
+        )
+        self.total = sum(n for _value, n in rows[TOTAL])
+        counts = {f.param: f.read_counts(rows[f.param]) for f in self.filters if f.param in rows}
+        counts.update(alone)
+        return counts
+
+    def _count_rows(self, queryset):
+        """The counting query's (value, count) rows by parameter, and the counts of the filters
+        that count alone."""
         total = self._apply_filters(queryset).order_by().annotate(facet_value=Value(""))
         parts = [facet_rows(total, TOTAL, "facet_value", Count("pk"))]
         alone = {}
@@ -335,13 +350,22 @@ class Listing(UrlState):
                 parts.extend(own)
             else:
                 alone[listing_filter.param] = listing_filter.counts(others)
-        rows = {TOTAL: [], **{listing_filter.param: [] for listing_filter in self.filters}}
-        for param, value, n in counted_rows(parts[0].union(*parts[1:], all=True)):
+        rows = {TOTAL: [], **{f.param: [] for f in self.filters if f.param not in alone}}
+        for param, value, n in parts[0].union(*parts[1:], all=True):
             rows[param].append((value, n))
-        self.total = sum(n for _value, n in rows[TOTAL])
-        counts = {f.param: f.read_counts(rows[f.param]) for f in self.filters}
-        counts.update(alone)
-        return counts
+        return rows, alone
+
+    def _counting_digest(self, queryset):
+        """What the counts depend on besides the content: the listing's query (its SQL, which
+        holds its language and search) and each filter's kind, lookup and chosen values. Cheaper
+        than compiling the counting query itself, which a kept count never runs."""
+        try:
+            sql, params = queryset.order_by().query.sql_with_params()
+        except EmptyResultSet:
+            sql, params = "", ()
+        state = [listing_filter.counting_key() for listing_filter in self.filters]
+        described = repr((queryset.db, queryset.model._meta.label, sql, params, state))
+        return hashlib.sha256(described.encode()).hexdigest()
 
     def _apply_filters(self, queryset, exclude=None):
         for listing_filter in self.filters:

@@ -124,7 +124,7 @@ def build_every_page_type(site_tree, vocabulary):
 LISTING_PAGE_QUERIES = {
     # page type: (English, Arabic)
     "story index": (8, 9),
-    "member directory": (9, 9),
+    "member directory": (7, 7),
     "knowledge index": (8, 8),
     "training index": (6, 6),
     "event index": (7, 7),

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.xdist_group("listings")
 # Query counts are pinned, and stay the same with more items shown. Counts are taken once the
 # caches (site root paths, default locale, the shared fragments of pagecache.fragments) are warm.
 STORY_LISTING_QUERIES = 6
-MEMBER_DIRECTORY_QUERIES = 8
+MEMBER_DIRECTORY_QUERIES = 6
 KNOWLEDGE_LISTING_QUERIES = 6
 
 
