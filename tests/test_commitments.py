@@ -113,7 +113,7 @@ def test_the_migration_keeps_every_plan_and_commitment_of_the_demo(site_tree):
 
 def move_summaries(page):
     """The plans of a page as its profile shows them."""
-    from stories.models.commitments import plans_with_progress
+    from stories.models.commitment_figures import plans_with_progress
 
     return plans_with_progress(page)
 

@@ -23,12 +23,8 @@ from home.serializers import TaxonomyField
 from stories.blocks import ContactBlock
 from stories.forms import MemberProfileForm
 from stories.member_filters import MemberPolicyAreaFilter
-from stories.models.commitments import (
-    ILLUSTRATIVE_NOTE,
-    PartnershipFigures,
-    commitment_structured_data,
-    plans_with_progress,
-)
+from stories.models.commitment_figures import PartnershipFigures, plans_with_progress
+from stories.models.commitments import ILLUSTRATIVE_NOTE, commitment_structured_data
 
 
 class MemberKind(models.TextChoices):
